@@ -1,0 +1,31 @@
+import { Session } from '../auth/session.entity.ts';
+import { SignInRequest } from '../auth/sign-in-request.entity.ts';
+import { SignInToken } from '../auth/sign-in-token.entity.ts';
+import { ApplicantGroup } from '../modules/applications/applicant-group.entity.ts';
+import { Application } from '../modules/applications/application.entity.ts';
+import { AuditEvent } from '../modules/audit/audit-event.entity.ts';
+import { Funder } from '../modules/funders/funder.entity.ts';
+import { Contribution } from '../modules/funds/contribution.entity.ts';
+import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
+import { Fund } from '../modules/funds/fund.entity.ts';
+import { Phase } from '../modules/funds/phase.entity.ts';
+import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
+import { User } from '../modules/users/user.entity.ts';
+
+// Listed by hand rather than discovered by glob, so the same list works under swc-node, Vitest and
+// the compiled build.
+export const entities = [
+  User,
+  Funder,
+  Fund,
+  Phase,
+  Contribution,
+  FundMembership,
+  ApplicantGroup,
+  Application,
+  AuditEvent,
+  OutboundEmail,
+  SignInToken,
+  SignInRequest,
+  Session,
+];

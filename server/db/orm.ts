@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataloaderType } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { migrations } from '../../migrations/index.ts';
+import type { Logger } from '../logger.ts';
+import { entities } from './entities.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function ormOptions(clientUrl: string, logger?: Logger): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    // Relations touched in lists load in one query per relation, not one per row.
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    debug: false,
+    logger: logger ? (message) => logger.debug({ orm: message }, 'orm') : undefined,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      path: path.join(root, 'migrations'),
+      pathTs: path.join(root, 'migrations'),
+      migrationsList: migrations,
+      snapshotName: '.snapshot-pooled-fund',
+      snapshotOnMigrate: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+  });
+}
+
+export type Orm = MikroORM;
+
+export async function openOrm(clientUrl: string, logger?: Logger): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, logger));
+}
+
+export async function migrate(orm: Orm) {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}

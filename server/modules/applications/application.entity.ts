@@ -1,0 +1,57 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ApplicationStatus } from '../../../shared/domain.ts';
+import { BaseEntity } from '../../db/base.entity.ts';
+import { Fund } from '../funds/fund.entity.ts';
+import { Phase } from '../funds/phase.entity.ts';
+import { ApplicantGroup } from './applicant-group.entity.ts';
+
+@ObjectType({ description: "A group's request for money from one phase of a fund." })
+@Entity()
+@Index({ properties: ['fund', 'status'] })
+export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' | 'submittedAt'> {
+  @Field({ description: 'Reference quoted to the group, e.g. PF-24-00017.' })
+  @Unique()
+  @Property({ length: 20 })
+  reference!: string;
+
+  @ManyToOne(() => Fund, { deleteRule: 'cascade' })
+  fund!: Rel<Fund>;
+
+  @Field(() => Phase, { description: 'Applications belong to the phase they applied in.' })
+  @ManyToOne(() => Phase)
+  phase!: Rel<Phase>;
+
+  @Field(() => ApplicantGroup)
+  @ManyToOne(() => ApplicantGroup)
+  group!: Rel<ApplicantGroup>;
+
+  @Field(() => ApplicationStatus)
+  @Enum({ items: () => ApplicationStatus, nativeEnumName: 'application_status' })
+  status: ApplicationStatus = ApplicationStatus.Draft;
+
+  @Field({ description: 'What the money is for, in a few words.' })
+  @Property({ length: 200 })
+  title!: string;
+
+  @Field({ description: "The group's own short description of the work." })
+  @Property({ type: 'text' })
+  summary!: string;
+
+  @Field(() => Int)
+  @Property()
+  amountRequestedPence!: number;
+
+  @Field({ description: 'True when a funder officer filled this in for the group, e.g. by phone.' })
+  @Property()
+  assisted: boolean = false;
+
+  @Field({ nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  submittedAt?: Date;
+
+  @Field()
+  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,64 @@
+import { Collection } from '@mikro-orm/core';
+import { Entity, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../db/base.entity.ts';
+import { Contribution } from './contribution.entity.ts';
+import { FundMembership } from './fund-membership.entity.ts';
+import { Phase } from './phase.entity.ts';
+
+@ObjectType({ description: 'A pooled fund that several funders pay into and decide on together.' })
+@Entity()
+export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | 'version'> {
+  @Field()
+  @Property({ length: 120 })
+  name!: string;
+
+  @Field({ description: 'URL-safe name used in public links.' })
+  @Unique()
+  @Property({ length: 80 })
+  slug!: string;
+
+  @Field({ description: 'The shared purpose, shown at the top of every funder screen.' })
+  @Property({ type: 'text' })
+  purpose!: string;
+
+  @Field()
+  @Property({ length: 3 })
+  currency: string = 'GBP';
+
+  @Field(() => Int, { description: 'Money held back, e.g. for a second wave (pence).' })
+  @Property()
+  reservedPence: number = 0;
+
+  @Field(() => Int, { nullable: true, description: 'Largest award to an unconstituted group (pence).' })
+  @Property({ nullable: true })
+  unconstitutedCapPence?: number;
+
+  @Field(() => Int, { description: 'Day of the weekly panel, 1 = Monday ... 7 = Sunday (Europe/London).' })
+  @Property({ type: 'smallint' })
+  panelWeekday!: number;
+
+  @Field({ description: 'Time of the weekly panel, HH:MM in Europe/London.' })
+  @Property({ length: 5 })
+  panelTime!: string;
+
+  @Field(() => Int, { description: 'Hours before the panel by which applications must be ready.' })
+  @Property({ type: 'smallint' })
+  cutoffHoursBefore!: number;
+
+  @Field({ description: 'True for the fictional demonstration fund.' })
+  @Property()
+  isDemo: boolean = false;
+
+  @Property({ version: true })
+  version: number = 1;
+
+  @OneToMany(() => Phase, (phase) => phase.fund, { orderBy: { position: 'asc' } })
+  phases = new Collection<Phase>(this);
+
+  @OneToMany(() => Contribution, (contribution) => contribution.fund)
+  contributions = new Collection<Contribution>(this);
+
+  @OneToMany(() => FundMembership, (membership) => membership.fund)
+  memberships = new Collection<FundMembership>(this);
+}

@@ -1,0 +1,50 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PhaseKind, PhaseStatus } from '../../../shared/domain.ts';
+import { BaseEntity } from '../../db/base.entity.ts';
+import { Fund } from './fund.entity.ts';
+
+@ObjectType({ description: 'A stage of a fund (emergency, recovery ...) with its own criteria and limits.' })
+@Entity()
+@Unique({ properties: ['fund', 'position'] })
+export class Phase extends BaseEntity<'status' | 'openedAt' | 'closedAt'> {
+  @ManyToOne(() => Fund, { deleteRule: 'cascade' })
+  fund!: Rel<Fund>;
+
+  @Field()
+  @Property({ length: 80 })
+  name!: string;
+
+  @Field(() => PhaseKind)
+  @Enum({ items: () => PhaseKind, nativeEnumName: 'phase_kind' })
+  kind!: PhaseKind;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  position!: number;
+
+  @Field({ description: 'What this phase funds, in plain words.' })
+  @Property({ type: 'text' })
+  criteria!: string;
+
+  @Field(() => Int)
+  @Property()
+  minAwardPence!: number;
+
+  @Field(() => Int)
+  @Property()
+  maxAwardPence!: number;
+
+  @Field(() => PhaseStatus)
+  @Enum({ items: () => PhaseStatus, nativeEnumName: 'phase_status' })
+  status: PhaseStatus = PhaseStatus.Planned;
+
+  @Field({ nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  openedAt?: Date;
+
+  @Field({ nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  closedAt?: Date;
+}
