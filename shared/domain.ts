@@ -2,84 +2,84 @@
 // PostgreSQL and exposed as GraphQL enums, so they never change once released.
 
 export enum FundRole {
-  Coordinator = 'COORDINATOR',
-  FunderOfficer = 'FUNDER_OFFICER',
-  Panellist = 'PANELLIST',
-  CommunityPanellist = 'COMMUNITY_PANELLIST',
+  COORDINATOR = 'COORDINATOR',
+  FUNDER_OFFICER = 'FUNDER_OFFICER',
+  PANELLIST = 'PANELLIST',
+  COMMUNITY_PANELLIST = 'COMMUNITY_PANELLIST',
 }
 
 export const FUND_ROLE_LABELS: Record<FundRole, string> = {
-  [FundRole.Coordinator]: 'Coordinator',
-  [FundRole.FunderOfficer]: 'Funder officer',
-  [FundRole.Panellist]: 'Panellist',
-  [FundRole.CommunityPanellist]: 'Community panellist',
+  [FundRole.COORDINATOR]: 'Coordinator',
+  [FundRole.FUNDER_OFFICER]: 'Funder officer',
+  [FundRole.PANELLIST]: 'Panellist',
+  [FundRole.COMMUNITY_PANELLIST]: 'Community panellist',
 };
 
 export enum FunderKind {
-  CommunityFoundation = 'COMMUNITY_FOUNDATION',
-  CharitableTrust = 'CHARITABLE_TRUST',
-  LocalAuthority = 'LOCAL_AUTHORITY',
-  NhsBody = 'NHS_BODY',
-  Company = 'COMPANY',
-  Other = 'OTHER',
+  COMMUNITY_FOUNDATION = 'COMMUNITY_FOUNDATION',
+  CHARITABLE_TRUST = 'CHARITABLE_TRUST',
+  LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
+  NHS_BODY = 'NHS_BODY',
+  COMPANY = 'COMPANY',
+  OTHER = 'OTHER',
 }
 
 export enum PhaseKind {
-  Emergency = 'EMERGENCY',
-  Recovery = 'RECOVERY',
-  Other = 'OTHER',
+  EMERGENCY = 'EMERGENCY',
+  RECOVERY = 'RECOVERY',
+  OTHER = 'OTHER',
 }
 
 export enum PhaseStatus {
-  Planned = 'PLANNED',
-  Open = 'OPEN',
-  Closed = 'CLOSED',
+  PLANNED = 'PLANNED',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
 }
 
 export enum LegalForm {
-  RegisteredCharity = 'REGISTERED_CHARITY',
-  Cio = 'CIO',
-  CharitableCompany = 'CHARITABLE_COMPANY',
-  Cic = 'CIC',
-  Company = 'COMPANY',
-  ConstitutedCommunityGroup = 'CONSTITUTED_COMMUNITY_GROUP',
-  UnconstitutedGroup = 'UNCONSTITUTED_GROUP',
-  SchoolOrPublicBody = 'SCHOOL_OR_PUBLIC_BODY',
+  REGISTERED_CHARITY = 'REGISTERED_CHARITY',
+  CIO = 'CIO',
+  CHARITABLE_COMPANY = 'CHARITABLE_COMPANY',
+  CIC = 'CIC',
+  COMPANY = 'COMPANY',
+  CONSTITUTED_COMMUNITY_GROUP = 'CONSTITUTED_COMMUNITY_GROUP',
+  UNCONSTITUTED_GROUP = 'UNCONSTITUTED_GROUP',
+  SCHOOL_OR_PUBLIC_BODY = 'SCHOOL_OR_PUBLIC_BODY',
 }
 
 export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
-  [LegalForm.RegisteredCharity]: 'Registered charity',
-  [LegalForm.Cio]: 'Charitable incorporated organisation (CIO)',
-  [LegalForm.CharitableCompany]: 'Charitable company',
-  [LegalForm.Cic]: 'Community interest company (CIC)',
-  [LegalForm.Company]: 'Company',
-  [LegalForm.ConstitutedCommunityGroup]: 'Constituted community group',
-  [LegalForm.UnconstitutedGroup]: 'Unconstituted group',
-  [LegalForm.SchoolOrPublicBody]: 'School or public body',
+  [LegalForm.REGISTERED_CHARITY]: 'Registered charity',
+  [LegalForm.CIO]: 'Charitable incorporated organisation (CIO)',
+  [LegalForm.CHARITABLE_COMPANY]: 'Charitable company',
+  [LegalForm.CIC]: 'Community interest company (CIC)',
+  [LegalForm.COMPANY]: 'Company',
+  [LegalForm.CONSTITUTED_COMMUNITY_GROUP]: 'Constituted community group',
+  [LegalForm.UNCONSTITUTED_GROUP]: 'Unconstituted group',
+  [LegalForm.SCHOOL_OR_PUBLIC_BODY]: 'School or public body',
 };
 
 export enum ApplicationStatus {
-  Draft = 'DRAFT',
-  Submitted = 'SUBMITTED',
-  Checked = 'CHECKED',
-  OnAgenda = 'ON_AGENDA',
-  Decided = 'DECIDED',
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  CHECKED = 'CHECKED',
+  ON_AGENDA = 'ON_AGENDA',
+  DECIDED = 'DECIDED',
 }
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
-  [ApplicationStatus.Draft]: 'Draft',
-  [ApplicationStatus.Submitted]: 'Submitted',
-  [ApplicationStatus.Checked]: 'Checked',
-  [ApplicationStatus.OnAgenda]: 'On agenda',
-  [ApplicationStatus.Decided]: 'Decided',
+  [ApplicationStatus.DRAFT]: 'Draft',
+  [ApplicationStatus.SUBMITTED]: 'Submitted',
+  [ApplicationStatus.CHECKED]: 'Checked',
+  [ApplicationStatus.ON_AGENDA]: 'On agenda',
+  [ApplicationStatus.DECIDED]: 'Decided',
 };
 
 export enum EmailStatus {
   /** No mail transport is configured: the message stays in the outbox for a coordinator to read. */
-  Kept = 'KEPT',
-  Queued = 'QUEUED',
+  KEPT = 'KEPT',
+  QUEUED = 'QUEUED',
   /** Handed to the transport; if the process died here we do not know, and we never resend. */
-  Sending = 'SENDING',
-  Sent = 'SENT',
-  Failed = 'FAILED',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
 }

@@ -3,7 +3,8 @@ import { OptionalProps } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ isAbstract: true })
+// Not referenced by any field, so it never appears in the schema itself; subclasses inherit its fields.
+@ObjectType()
 export abstract class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'id' | 'createdAt' | Optional;
 

@@ -29,7 +29,7 @@ export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' 
 
   @Field(() => ApplicationStatus)
   @Enum({ items: () => ApplicationStatus, nativeEnumName: 'application_status' })
-  status: ApplicationStatus = ApplicationStatus.Draft;
+  status: ApplicationStatus = ApplicationStatus.DRAFT;
 
   @Field({ description: 'What the money is for, in a few words.' })
   @Property({ length: 200 })

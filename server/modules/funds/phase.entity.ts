@@ -38,7 +38,7 @@ export class Phase extends BaseEntity<'status' | 'openedAt' | 'closedAt'> {
 
   @Field(() => PhaseStatus)
   @Enum({ items: () => PhaseStatus, nativeEnumName: 'phase_status' })
-  status: PhaseStatus = PhaseStatus.Planned;
+  status: PhaseStatus = PhaseStatus.PLANNED;
 
   @Field({ nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -48,7 +48,6 @@ export interface RadiosProps {
   defaultValue?: string;
   onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
   inline?: boolean;
-  required?: boolean;
 }
 
 export function Radios({
@@ -64,7 +63,6 @@ export function Radios({
   defaultValue,
   onChange,
   inline = false,
-  required,
 }: RadiosProps) {
   const hasError = Boolean(error);
   const hintId = `${id}-hint`;
@@ -92,7 +90,6 @@ export function Radios({
                   type="radio"
                   value={item.value}
                   disabled={item.disabled}
-                  required={required}
                   checked={value === undefined ? undefined : value === item.value}
                   defaultChecked={value === undefined ? defaultValue === item.value : undefined}
                   onChange={(event) => onChange?.(event.currentTarget.value, event)}

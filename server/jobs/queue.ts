@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PgBoss } from 'pg-boss';
+import type { Orm } from '../db/orm.ts';
+import type { Logger } from '../logger.ts';
+import { deliverDueEmails, type Mailer } from '../modules/notifications/mailer.ts';
+
+export const QUEUES = {
+  deliverEmail: 'outbox.deliver',
+} as const;
+
+export interface Jobs {
+  stop(): Promise<void>;
+}
+
+/**
+ * Background work runs on pg-boss, a queue kept in PostgreSQL (its own schema, `pgboss`, managed by
+ * pg-boss's own migrations), so any number of server processes share it and each job runs once.
+ */
+export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer; logger: Logger }): Promise<Jobs> {
+  const { url, orm, mailer, logger } = options;
+  const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4 });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  // One delivery run at a time is enough; `stately` keeps at most one queued and one active.
+  await boss.createQueue(QUEUES.deliverEmail, { policy: 'stately', retryLimit: 3 });
+  await boss.work(QUEUES.deliverEmail, { pollingIntervalSeconds: 2 }, async () => {
+    const em: EntityManager = orm.em.fork();
+    const delivered = await deliverDueEmails(em, mailer, logger);
+    if (delivered > 0) logger.info({ delivered }, 'emails delivered');
+  });
+  // Retries fall due later; the schedule picks them up even when nothing new is queued.
+  await boss.schedule(QUEUES.deliverEmail, '* * * * *', null, { tz: 'Europe/London' });
+  mailer.onQueued(() => {
+    boss.send(QUEUES.deliverEmail, null).catch((error) => logger.warn({ err: error }, 'could not queue delivery'));
+  });
+
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

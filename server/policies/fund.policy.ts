@@ -1,0 +1,18 @@
+import { FundRole } from '../../shared/domain.ts';
+import type { Viewer } from '../context.ts';
+import { hasRole, rolesIn } from './roles.ts';
+
+export type FundAction = 'view' | 'manage' | 'readAuditLog' | 'recordContribution';
+
+/** What a person may do with a fund, decided by the roles they hold in that fund only. */
+export function canOnFund(viewer: Viewer | null, action: FundAction, fund: { id: string }): boolean {
+  switch (action) {
+    case 'view':
+      return rolesIn(viewer, fund.id).size > 0;
+    case 'manage':
+    case 'readAuditLog':
+      return hasRole(viewer, fund.id, FundRole.COORDINATOR);
+    case 'recordContribution':
+      return hasRole(viewer, fund.id, FundRole.COORDINATOR, FundRole.FUNDER_OFFICER);
+  }
+}

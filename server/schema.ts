@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, registerEnumType, type AuthChecker } from 'type-graphql';
+import {
+  ApplicationStatus,
+  EmailStatus,
+  FunderKind,
+  FundRole,
+  LegalForm,
+  PhaseKind,
+  PhaseStatus,
+} from '../shared/domain.ts';
+import { AuthResolver } from './auth/auth.resolver.ts';
+import type { Context } from './context.ts';
+import { errors } from './errors.ts';
+import { ApplicationResolver } from './modules/applications/application.resolver.ts';
+import { FundResolver } from './modules/funds/fund.resolver.ts';
+import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
+
+registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
+registerEnumType(FunderKind, { name: 'FunderKind' });
+registerEnumType(PhaseKind, { name: 'PhaseKind' });
+registerEnumType(PhaseStatus, { name: 'PhaseStatus' });
+registerEnumType(LegalForm, { name: 'LegalForm', description: 'The legal form of an applicant group.' });
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(EmailStatus, { name: 'EmailStatus' });
+
+/** `@Authorized()` means signed in; what a person may do with each object is decided in policies. */
+const authChecker: AuthChecker<Context> = ({ context }) => {
+  if (!context.viewer) throw errors.unauthenticated();
+  return true;
+};
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, OutboxResolver],
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}
+
+export function printSortedSchema(schema: GraphQLSchema) {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+export async function emitSchema(file: string) {
+  await writeFile(file, printSortedSchema(await createSchema()));
+}

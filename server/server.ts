@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FUND_ROLE_LABELS, type FundRole } from '../shared/domain.ts';
+import { createApp } from './app.ts';
+import { issueSignInLink } from './auth/sign-in.service.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/orm.ts';
+import { demoPrintedPeople, seedDemo } from './demo/seed-demo.ts';
+import { startJobs, type Jobs } from './jobs/queue.ts';
+import type { Logger } from './logger.ts';
+import { Mailer } from './modules/notifications/mailer.ts';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  demoLinks: { role: FundRole; label: string; name: string; email: string; url: string }[];
+  close(): Promise<void>;
+}
+
+/** Opens the database (embedded or DATABASE_URL), migrates it, loads the demo once, and listens. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  let jobs: Jobs | null = null;
+  try {
+    const applied = await migrate(database.orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+
+    const em = database.orm.em.fork();
+    if (config.DEMO && (await seedDemo(em))) logger.info('demo fund loaded');
+
+    const mailer = Mailer.fromSettings(config.SMTP_URL, config.MAIL_FROM);
+    if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger });
+    const { app, apollo } = await createApp({ orm: database.orm, config, logger, mailer });
+
+    const server: Server = await new Promise((resolve, reject) => {
+      const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = config.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
+
+    const demoLinks = [];
+    if (config.DEMO) {
+      for (const { user, role } of await demoPrintedPeople(em)) {
+        demoLinks.push({ role, label: FUND_ROLE_LABELS[role], name: user.name, email: user.email, url: await issueSignInLink(em, user, url) });
+      }
+    }
+
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      database,
+      demoLinks,
+      close() {
+        closing ??= (async () => {
+          // Stop taking requests and let those in flight finish, then release the database.
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await apollo.stop();
+          await jobs?.stop();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await jobs?.stop().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
