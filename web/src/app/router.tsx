@@ -1,0 +1,31 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ContinueSignInPage } from '../features/auth/components/continue-sign-in-page.tsx';
+import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
+import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { HomePage } from '../features/funds/components/home-page.tsx';
+import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
+import { Layout } from './layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-in/continue', element: <ContinueSignInPage /> },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/funds/:fundId', element: <HomePage /> },
+          { path: '/outbox', element: <OutboxPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
