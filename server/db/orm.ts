@@ -28,6 +28,7 @@ export function ormOptions(clientUrl: string, logger?: Logger): Options {
       migrationsList: migrations,
       snapshotName: '.snapshot-pooled-fund',
       snapshotOnMigrate: false,
+      silent: true,
       transactional: true,
       allOrNothing: true,
       emit: 'ts',

@@ -15,7 +15,8 @@ export function SignInPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    requestLink.mutate(email);
+    // Phones often add a space after an autocompleted address.
+    requestLink.mutate(email.trim());
   };
 
   if (requestLink.isSuccess) {
