@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL) and browser (real Chromium against the built app).
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-results.json' }]],
     projects: [
       {
         test: {

