@@ -10,7 +10,7 @@ import { entities } from './entities.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function ormOptions(clientUrl: string, logger?: Logger): Options {
+export function ormOptions(clientUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -33,13 +33,14 @@ export function ormOptions(clientUrl: string, logger?: Logger): Options {
       allOrNothing: true,
       emit: 'ts',
     },
+    ...overrides,
   });
 }
 
 export type Orm = MikroORM;
 
-export async function openOrm(clientUrl: string, logger?: Logger): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, logger));
+export async function openOrm(clientUrl: string, logger?: Logger, overrides?: Partial<Options>): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, logger, overrides));
 }
 
 export async function migrate(orm: Orm) {

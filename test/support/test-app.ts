@@ -58,10 +58,15 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** The real Express app and GraphQL API on a fresh copy of the migrated database, on a free port. */
-export async function startTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}) {
+export async function startTestApp(options: { mailer?: Mailer; env?: Record<string, string>; onQuery?: (sql: string) => void } = {}) {
   const databaseUrl = await createTestDatabase();
   const quiet = logger.child({}, { level: 'silent' });
-  const orm = await openOrm(databaseUrl);
+  const orm = await openOrm(databaseUrl, undefined, {
+    onQuery: (sql) => {
+      options.onQuery?.(sql);
+      return sql;
+    },
+  });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DEMO: 'false', JOBS: 'false', ...options.env });
   const mailer = options.mailer ?? new Mailer(null, config.MAIL_FROM);
   const { app, apollo } = await createApp({ orm, config, logger: quiet, mailer });
