@@ -22,7 +22,12 @@ import type { Logger } from './logger.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { createSchema } from './schema.ts';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+// server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
+// repository's web/dist in both cases.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDist = [path.resolve(here, '../web/dist'), path.resolve(here, '../../web/dist')].find((folder) =>
+  existsSync(path.join(folder, 'index.html')),
+);
 
 export interface AppDependencies {
   orm: Orm;
@@ -144,7 +149,7 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
     }),
   );
 
-  if (existsSync(webDist)) {
+  if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
     app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
