@@ -1,0 +1,60 @@
+// Benchmark: how long the coordinator's home page query takes on the demo fund, against a baseline
+// measured in the same run (GET /healthz: one trivial SQL statement). Run: npm run bench
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+import { logger } from '../../server/logger.ts';
+import { startServer } from '../../server/server.ts';
+import { freePort } from '../support/postgres.ts';
+import { ApiClient, SIGN_IN } from '../support/test-app.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const FUND_WEEK = `query($id: ID!) { fund(id: $id) { id name purpose myRoles openPhase { id name } ledger { contributedPence availablePence }
+  nextPanel { meetsAt cutoffAt } applicationCounts { status count }
+  applications(limit: 10) { id reference title status amountRequestedPence group { name legalForm } phase { name } } } }`;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+
+async function time(action: () => Promise<unknown>) {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'pooled-fund-bench-'));
+await chmod(dataDir, 0o755);
+const config = loadConfig({ NODE_ENV: 'production', PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), JOBS: 'false' });
+const running = await startServer(config, logger.child({}, { level: 'warn' }));
+try {
+  const client = new ApiClient(running.url);
+  const link = running.demoLinks.find((entry) => entry.role === 'COORDINATOR')!;
+  await client.gql(SIGN_IN, { token: new URL(link.url).searchParams.get('token') });
+  const fundId = (await client.gql(`{ funds { id } }`)).data!.funds[0].id;
+
+  const health: number[] = [];
+  const home: number[] = [];
+  // Interleaved, so both see the same background noise on a busy machine; the first rounds warm up.
+  for (let round = 0; round < ROUNDS + 20; round += 1) {
+    const h = await time(() => fetch(`${running.url}/healthz`).then((response) => response.text()));
+    const q = await time(async () => {
+      const result = await client.gql(FUND_WEEK, { id: fundId });
+      if (result.errors) throw new Error(result.errors[0].message);
+    });
+    if (round >= 20) {
+      health.push(h);
+      home.push(q);
+    }
+  }
+  console.log(`rounds: ${ROUNDS}`);
+  console.log(`baseline GET /healthz: median ${median(health).toFixed(2)} ms, p95 ${p95(health).toFixed(2)} ms`);
+  console.log(`home page query:       median ${median(home).toFixed(2)} ms, p95 ${p95(home).toFixed(2)} ms`);
+  console.log(`ratio of medians: ${(median(home) / median(health)).toFixed(1)}x the baseline`);
+} finally {
+  await running.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
