@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUUID } from 'class-validator';
 import { nextWeekly } from '../../../shared/london-time.ts';
 import type { Viewer } from '../../context.ts';
 import { errors } from '../../errors.ts';
@@ -17,7 +18,8 @@ export async function listFundsFor(em: EntityManager, viewer: Viewer): Promise<F
 
 /** Loads a fund the viewer may act on; a fund they cannot see looks the same as one that does not exist. */
 export async function requireFund(em: EntityManager, viewer: Viewer | null, id: string, action: FundAction = 'view') {
-  const fund = await em.findOne(Fund, { id });
+  // An id that is not a UUID names no fund; asking PostgreSQL would fail as a server error.
+  const fund = isUUID(id, 'all') ? await em.findOne(Fund, { id }) : null;
   if (!fund || !canOnFund(viewer, 'view', fund)) throw errors.notFound('fund');
   if (!canOnFund(viewer, action, fund)) throw errors.forbidden('change this fund');
   return fund;
@@ -26,7 +28,9 @@ export async function requireFund(em: EntityManager, viewer: Viewer | null, id: 
 export async function updateFund(em: EntityManager, viewer: Viewer, input: UpdateFundInput): Promise<Fund> {
   const fund = await requireFund(em, viewer, input.id, 'manage');
   if (fund.version !== input.version) throw errors.conflict('fund');
-  const { id: _id, version: _version, ...edits } = input;
+  const { id: _id, version: _version, ...fields } = input;
+  // A field sent as null is left as it is, like an omitted one: none of these columns may be empty.
+  const edits = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null)) as typeof fields;
   const changes = changedFields(fund, edits);
   if (Object.keys(changes).length === 0) return fund;
   em.assign(fund, edits);
