@@ -23,11 +23,13 @@ import type { Mailer } from './modules/notifications/mailer.ts';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
-// repository's web/dist in both cases.
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webDist = [path.resolve(here, '../web/dist'), path.resolve(here, '../../web/dist')].find((folder) =>
-  existsSync(path.join(folder, 'index.html')),
-);
+// repository's web/dist in both cases. Looked up when the app is made, since a build may come later.
+function findWebBuild(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.resolve(here, '../web/dist'), path.resolve(here, '../../web/dist')].find((folder) =>
+    existsSync(path.join(folder, 'index.html')),
+  );
+}
 
 export interface AppDependencies {
   orm: Orm;
@@ -149,6 +151,7 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
     }),
   );
 
+  const webDist = findWebBuild();
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.

