@@ -98,6 +98,8 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // server.ts owns shutdown: it stops taking requests, then Apollo, jobs and the database, in order.
+    stopOnTerminationSignals: false,
     formatError: formatError(logger),
   });
   await apollo.start();

@@ -4,7 +4,7 @@ import { startServer } from './server.ts';
 
 const config = loadConfig();
 const running = await startServer(config, logger).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the server could not start');
+  logger.fatal({ err: error instanceof Error ? error : new Error(String(error)) }, 'the server could not start');
   process.exit(1);
 });
 
