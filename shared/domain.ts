@@ -83,3 +83,11 @@ export enum EmailStatus {
   SENT = 'SENT',
   FAILED = 'FAILED',
 }
+
+export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
+  [EmailStatus.KEPT]: 'Kept here: no mail server',
+  [EmailStatus.QUEUED]: 'Waiting to send',
+  [EmailStatus.SENDING]: 'Sending (check if stuck)',
+  [EmailStatus.SENT]: 'Sent',
+  [EmailStatus.FAILED]: 'Could not send',
+};

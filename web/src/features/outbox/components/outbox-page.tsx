@@ -1,3 +1,4 @@
+import { EMAIL_STATUS_LABELS } from '../../../../../shared/domain.ts';
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { Tag } from '../../../components/tag.tsx';
@@ -20,7 +21,7 @@ export function OutboxPage() {
             {email.subject}
           </h2>
           <p className="app-caption">
-            To {email.toAddress} · {formatLondonDateTime(new Date(email.createdAt))} · <Tag colour="grey">{email.status}</Tag>
+            To {email.toAddress} · {formatLondonDateTime(new Date(email.createdAt))} · <Tag colour={email.status === 'FAILED' ? 'red' : email.status === 'SENT' ? 'green' : 'grey'}>{EMAIL_STATUS_LABELS[email.status]}</Tag>
           </p>
           <pre className="app-email__body">{linkify(email.body)}</pre>
         </article>
