@@ -40,12 +40,7 @@ export async function requestSignInLink(
 
   const user = await em.findOne(User, { email });
   if (user) {
-    const token = newToken();
-    em.create(SignInToken, {
-      tokenHash: hashToken(token),
-      user,
-      expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
-    });
+    const token = addSignInToken(em, user);
     mailer.queue(em, {
       to: user.email,
       kind: 'sign-in-link',
@@ -55,6 +50,16 @@ export async function requestSignInLink(
   }
   await em.flush();
   if (user) mailer.nudge();
+}
+
+function addSignInToken(em: EntityManager, user: User): string {
+  const token = newToken();
+  em.create(SignInToken, {
+    tokenHash: hashToken(token),
+    user,
+    expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
+  });
+  return token;
 }
 
 export function signInUrl(publicUrl: string, token: string) {
@@ -75,12 +80,7 @@ function signInEmailBody(name: string, url: string) {
 
 /** Issues a sign-in link without email, for the demo people printed at start-up and CLI tools. */
 export async function issueSignInLink(em: EntityManager, user: User, publicUrl: string): Promise<string> {
-  const token = newToken();
-  em.create(SignInToken, {
-    tokenHash: hashToken(token),
-    user,
-    expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
-  });
+  const token = addSignInToken(em, user);
   await em.flush();
   return signInUrl(publicUrl, token);
 }
