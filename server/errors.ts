@@ -20,6 +20,17 @@ export const errors = {
       ErrorCode.SignInLinkInvalid,
       'This sign-in link has expired or has already been used. Ask for a new one.',
     ),
+  draftNotFound: () =>
+    refusal(
+      ErrorCode.NotFound,
+      'We could not find that application. The link may be old or incomplete: start a new application, or use the newest link we emailed you.',
+    ),
+  notTakingApplications: () =>
+    refusal(ErrorCode.NotFound, 'This fund is not taking applications at the moment.'),
+  notEligible: (reasons: string[]) =>
+    refusal(ErrorCode.BadUserInput, reasons.join(' '), { fields: reasons.map((message) => ({ field: 'eligibility', message })) }),
+  alreadySubmitted: () =>
+    refusal(ErrorCode.Conflict, 'This application has been sent, so it cannot be changed. Contact the fund if something is wrong.'),
   conflict: (thing: string) =>
     refusal(ErrorCode.Conflict, `Someone else changed this ${thing} while you were editing. Check the new version and try again.`),
 };

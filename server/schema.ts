@@ -14,6 +14,7 @@ import { AuthResolver } from './auth/auth.resolver.ts';
 import type { Context } from './context.ts';
 import { errors } from './errors.ts';
 import { ApplicationResolver } from './modules/applications/application.resolver.ts';
+import { ApplyResolver } from './modules/applications/apply.resolver.ts';
 import { FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
 
@@ -33,7 +34,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, OutboxResolver],
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, OutboxResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -7,6 +7,8 @@ export const DEMO_EMAIL_DOMAIN = 'demo.pooled-fund.example';
 export const demoFund = {
   name: 'Riverdale Community Response Fund (demo)',
   slug: 'riverdale-demo',
+  areaDescription: 'the Riverdale district',
+  referencePrefix: 'RD',
   purpose:
     'Together we get money quickly to the local groups helping people through the floods and their aftermath: ' +
     'food, warmth, company and practical help now, and rebuilding community life as we recover. ' +

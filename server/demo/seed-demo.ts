@@ -48,7 +48,7 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
   if ((await em.count(Fund, { isDemo: true })) > 0) return false;
 
   await em.transactional(async (tx) => {
-    const fund = tx.create(Fund, { ...demoFund, isDemo: true });
+    const fund = tx.create(Fund, { ...demoFund, isDemo: true, lastReferenceNumber: DEMO_GROUP_COUNT });
     const phases = new Map(
       demoPhases.map((phase, position) => [
         phase.name,

@@ -33,6 +33,8 @@ export async function createFund(em: EntityManager, overrides: Partial<Pick<Fund
     name: `Test fund ${n}`,
     slug: `test-fund-${n}-${Date.now()}`,
     purpose: 'Helping local groups through the emergency and the recovery.',
+    areaDescription: 'Testshire',
+    referencePrefix: 'TF',
     panelWeekday: 4,
     panelTime: '14:00',
     cutoffHoursBefore: 48,

@@ -38,4 +38,27 @@ export class ApplicantGroup extends BaseEntity {
 
   @Property({ length: 30, nullable: true })
   contactPhone?: string;
+
+  // An unconstituted group names a host organisation that holds the money, or two members and a
+  // referee from a constituted local organisation.
+  @Property({ length: 200, nullable: true })
+  hostName?: string;
+
+  @Property({ length: 120, nullable: true })
+  hostContactName?: string;
+
+  @Property({ length: 254, nullable: true })
+  hostEmail?: string;
+
+  @Property({ type: 'text[]', nullable: true })
+  memberNames?: string[];
+
+  @Property({ length: 120, nullable: true })
+  refereeName?: string;
+
+  @Property({ length: 200, nullable: true })
+  refereeOrganisation?: string;
+
+  @Property({ length: 254, nullable: true })
+  refereeEmail?: string;
 }

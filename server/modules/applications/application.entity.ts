@@ -39,6 +39,18 @@ export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' 
   @Property({ type: 'text' })
   summary!: string;
 
+  @Field({ nullable: true, description: 'What the group will do, in its own words.' })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @Field({ nullable: true, description: 'Who will benefit.' })
+  @Property({ type: 'text', nullable: true })
+  beneficiaries?: string;
+
+  @Field({ nullable: true, description: 'Roughly how the money will be spent.' })
+  @Property({ type: 'text', nullable: true })
+  budget?: string;
+
   @Field(() => Int)
   @Property()
   amountRequestedPence!: number;

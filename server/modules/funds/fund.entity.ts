@@ -8,7 +8,7 @@ import { Phase } from './phase.entity.ts';
 
 @ObjectType({ description: 'A pooled fund that several funders pay into and decide on together.' })
 @Entity()
-export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | 'version'> {
+export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | 'version' | 'lastReferenceNumber'> {
   @Field()
   @Property({ length: 120 })
   name!: string;
@@ -21,6 +21,18 @@ export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | '
   @Field({ description: 'The shared purpose, shown at the top of every funder screen.' })
   @Property({ type: 'text' })
   purpose!: string;
+
+  @Field({ description: 'Where the fund works, in words applicants recognise, e.g. "Riverdale district".' })
+  @Property({ length: 200 })
+  areaDescription!: string;
+
+  @Field({ description: 'Letters that start every application reference, e.g. RD.' })
+  @Property({ length: 6 })
+  referencePrefix!: string;
+
+  /** The number in the last reference issued; raised in the same transaction as each submission. */
+  @Property()
+  lastReferenceNumber: number = 0;
 
   @Field()
   @Property({ length: 3 })

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from 'react';
 import { ErrorMessage, Hint, Label } from './text-input.tsx';
 import type { LabelSize } from './text-input.tsx';
+import { countWords } from '../../../shared/text.ts';
 
 export interface TextAreaProps extends Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'name' | 'children'> {
   id: string;
@@ -15,9 +16,6 @@ export interface TextAreaProps extends Omit<ComponentPropsWithRef<'textarea'>, '
   maxWords?: number;
 }
 
-export function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
-}
 
 function wordCountMessage(maxWords: number, words: number): string {
   const remaining = maxWords - words;

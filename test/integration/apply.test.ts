@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FundRole } from '../../shared/domain.ts';
+import { Fund } from '../../server/modules/funds/fund.entity.ts';
+import { addMember, createFund } from '../factories/index.ts';
+import { startTestApp, type ApiClient, type TestApp } from '../support/test-app.ts';
+
+const START = `mutation($slug: String!) { startApplication(fundSlug: $slug) { token draft { pages } } }`;
+const SAVE = `mutation($input: SaveApplicationPageInput!) { saveApplicationPage(input: $input) { pages eligibility { eligible reasons } reference } }`;
+const SUBMIT = `mutation($token: String!) { submitApplication(token: $token) { reference } }`;
+
+const CONSTITUTED = {
+  eligibility: { worksInArea: 'yes', legalForm: 'REGISTERED_CHARITY', amountPence: '1,500', purpose: 'Food parcels for flooded families' },
+  group: { groupName: 'Testshire Food Bank', charityNumber: '1123456' },
+  contact: { contactName: 'Sam Jones', contactEmail: 'Sam@Foodbank.example', contactPhone: '+44 7700 900982' },
+  where: { postcode: 'ca11aa' },
+  work: { title: 'Weekly food parcels', description: 'We pack and deliver food parcels every week.', beneficiaries: 'Families in temporary housing.' },
+  budget: { budget: 'Food, bags and van fuel.' },
+};
+
+let app: TestApp;
+let fund: Fund;
+let anonymous: ApiClient;
+beforeAll(async () => {
+  app = await startTestApp();
+  fund = await createFund(app.em());
+  anonymous = app.client();
+});
+afterAll(() => app.close());
+
+async function start() {
+  const result = await anonymous.gql(START, { slug: fund.slug });
+  expect(result.errors).toBeUndefined();
+  return result.data!.startApplication.token as string;
+}
+
+async function save(token: string, page: string, answers: unknown) {
+  return anonymous.gql(SAVE, { input: { token, page, answers } });
+}
+
+async function fill(token: string, pages: Record<string, Record<string, string>>) {
+  for (const [page, answers] of Object.entries(pages)) {
+    const result = await save(token, page, answers);
+    expect(result.errors, page).toBeUndefined();
+  }
+}
+
+describe('applying without an account', () => {
+  it('shows the public facts of a fund, and nothing for an unknown one', async () => {
+    const result = await anonymous.gql(`query($slug: String!) { publicFund(slug: $slug) { name areaDescription phaseName minAwardPence maxAwardPence } }`, { slug: fund.slug });
+    expect(result.data?.publicFund).toEqual({ name: fund.name, areaDescription: 'Testshire', phaseName: 'Emergency', minAwardPence: 100_00, maxAwardPence: 5_000_00 });
+    const unknown = await anonymous.gql(`{ publicFund(slug: "no-such-fund") { name } }`);
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('saves each page, submits once, and gives the same reference when sent twice', async () => {
+    const token = await start();
+    await fill(token, CONSTITUTED);
+    const [first, second] = await Promise.all([anonymous.gql(SUBMIT, { token }), anonymous.gql(SUBMIT, { token })]);
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.submitApplication.reference).toMatch(/^TF-\d{5}$/);
+    expect(second.data?.submitApplication.reference).toBe(first.data?.submitApplication.reference);
+    const again = await anonymous.gql(SUBMIT, { token });
+    expect(again.data?.submitApplication.reference).toBe(first.data?.submitApplication.reference);
+
+    const reference = first.data!.submitApplication.reference;
+    const rows = await app.em().getConnection().execute(
+      `SELECT a.title, a.amount_requested_pence, a.status, a.assisted, g.name, g.legal_form, g.postcode, g.contact_email, g.contact_phone, g.charity_number
+         FROM application a JOIN applicant_group g ON g.id = a.group_id WHERE a.reference = ?`,
+      [reference],
+    );
+    expect(rows).toEqual([
+      {
+        title: 'Weekly food parcels',
+        amount_requested_pence: 150000,
+        status: 'SUBMITTED',
+        assisted: false,
+        name: 'Testshire Food Bank',
+        legal_form: 'REGISTERED_CHARITY',
+        postcode: 'CA1 1AA',
+        contact_email: 'sam@foodbank.example',
+        contact_phone: '07700900982',
+        charity_number: '1123456',
+      },
+    ]);
+    const mail = await app.em().getConnection().execute(`SELECT subject FROM outbound_email WHERE to_address = 'sam@foodbank.example'`);
+    expect(mail).toEqual([{ subject: `We have your application ${reference}` }]);
+
+    const coordinator = await app.signedInAs(await addMember(app.em(), fund, FundRole.COORDINATOR));
+    const listed = await coordinator.gql(`query($id: ID!) { fund(id: $id) { applications { reference title group { name } contact { email } } } }`, { id: fund.id });
+    expect(listed.data?.fund.applications).toContainEqual({ reference, title: 'Weekly food parcels', group: { name: 'Testshire Food Bank' }, contact: { email: 'sam@foodbank.example' } });
+
+    const late = await save(token, 'budget', { budget: 'Changed my mind.' });
+    expect(late.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('refuses to send an unfinished application, naming what is missing', async () => {
+    const token = await start();
+    await fill(token, { eligibility: CONSTITUTED.eligibility });
+    const result = await anonymous.gql(SUBMIT, { token });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.fields?.map((field) => field.field)).toEqual(['group', 'contact', 'where', 'work', 'budget']);
+  });
+
+  it('says clearly when the fund cannot help, and why', async () => {
+    const token = await start();
+    const result = await save(token, 'eligibility', { worksInArea: 'no', legalForm: 'CIO', amountPence: '9000', purpose: 'A new minibus' });
+    expect(result.data?.saveApplicationPage.eligibility).toEqual({
+      eligible: false,
+      reasons: [
+        'This fund only supports groups working in Testshire. Your local council or community foundation can tell you about funds where you work.',
+        'The most the emergency phase gives is £5,000. Ask for £5,000 or less.',
+      ],
+    });
+  });
+
+  it('takes unconstituted groups through the host or members route, within the cap', async () => {
+    await app.em().nativeUpdate(Fund, { id: fund.id }, { unconstitutedCapPence: 1_000_00 });
+    const token = await start();
+    const overCap = await save(token, 'eligibility', { worksInArea: 'yes', legalForm: 'UNCONSTITUTED_GROUP', amountPence: '1500', purpose: 'Shopping for neighbours' });
+    expect(overCap.data?.saveApplicationPage.eligibility.reasons).toEqual([
+      'Groups without a constitution can ask for up to £1,000. Ask for £1,000 or less, or ask a charity or constituted group you work with to apply for the project instead.',
+    ]);
+    const withinCap = await save(token, 'eligibility', { worksInArea: 'yes', legalForm: 'UNCONSTITUTED_GROUP', amountPence: '900', purpose: 'Shopping for neighbours' });
+    expect(withinCap.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'host', 'contact', 'where', 'work', 'budget']);
+    const members = await save(token, 'unconstituted-route', { route: 'MEMBERS' });
+    expect(members.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'members', 'contact', 'where', 'work', 'budget']);
+    const same = await save(token, 'members', { member1Name: 'Ann Lee', member2Name: 'ann lee', refereeName: 'Raj Patel', refereeOrganisation: 'Testshire CVS', refereeEmail: 'raj@cvs.example' });
+    expect(same.errors?.[0].extensions?.fields).toEqual([{ field: 'member2Name', message: 'Enter two different people.' }]);
+
+    await fill(token, {
+      group: { groupName: 'Elm Street Mutual Aid' },
+      members: { member1Name: 'Ann Lee', member2Name: 'Bo Chen', refereeName: 'Raj Patel', refereeOrganisation: 'Testshire CVS', refereeEmail: 'raj@cvs.example' },
+      contact: { contactName: 'Ann Lee', contactEmail: 'ann@elm.example' },
+      where: { postcode: 'CA2 5TT' },
+      work: CONSTITUTED.work,
+      budget: CONSTITUTED.budget,
+    });
+    const sent = await anonymous.gql(SUBMIT, { token });
+    expect(sent.errors).toBeUndefined();
+    const [group] = await app.em().getConnection().execute(`SELECT legal_form, member_names, referee_email, host_name FROM applicant_group WHERE name = 'Elm Street Mutual Aid'`);
+    expect(group).toEqual({ legal_form: 'UNCONSTITUTED_GROUP', member_names: ['Ann Lee', 'Bo Chen'], referee_email: 'raj@cvs.example', host_name: null });
+  });
+});
+
+describe('bad input to the apply mutations', () => {
+  const badContact: [unknown, string][] = [
+    [{}, 'contactName'],
+    [{ contactName: '', contactEmail: 'a@b.example' }, 'contactName'],
+    [{ contactName: 'x'.repeat(121), contactEmail: 'a@b.example' }, 'contactName'],
+    [{ contactName: '<script>alert(1)</script>', contactEmail: 'a@b.example' }, 'contactName'],
+    [{ contactName: 'Robert', contactEmail: "x'; DROP TABLE application; --" }, 'contactEmail'],
+    [{ contactName: 'Robert', contactEmail: 'a@b.example', contactPhone: '12345' }, 'contactPhone'],
+    [{ contactName: 42, contactEmail: 'a@b.example' }, 'contactName'],
+    [{ contactName: ['Ann'], contactEmail: 'a@b.example' }, 'contactName'],
+  ];
+
+  it.each(badContact)('refuses %j on the contact page, naming %s', async (answers, field) => {
+    const token = await start();
+    const result = await save(token, 'contact', answers);
+    expect(result.status).toBe(200);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.fields?.[0].field).toBe(field);
+  });
+
+  it('accepts emoji and other scripts in names as written', async () => {
+    const token = await start();
+    const result = await save(token, 'contact', { contactName: 'Zoë 🌻 Ōkawa', contactEmail: 'zoe@example.org' });
+    expect(result.errors).toBeUndefined();
+    expect((await anonymous.gql(`query($token: String!) { applicationDraft(token: $token) { answers } }`, { token })).data?.applicationDraft.answers.contact).toEqual({ contactName: 'Zoë 🌻 Ōkawa', contactEmail: 'zoe@example.org' });
+  });
+
+  it('refuses bad amounts and postcodes with the field named', async () => {
+    const token = await start();
+    for (const amountPence of ['', 'ten pounds', '-5', '1.234', '1e9']) {
+      const result = await save(token, 'eligibility', { ...CONSTITUTED.eligibility, amountPence });
+      expect(result.errors?.[0].extensions?.fields?.[0].field, amountPence).toBe('amountPence');
+    }
+    for (const postcode of ['', 'CA1', 'NOT A POSTCODE', '<b>CA1 1AA</b>']) {
+      const result = await save(token, 'where', { postcode });
+      expect(result.errors?.[0].extensions?.fields?.[0].field, postcode).toBe('postcode');
+    }
+  });
+
+  it('refuses unknown pages, made-up tokens and a word count over the limit', async () => {
+    const token = await start();
+    expect((await save(token, 'bank-details', {})).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await save('x'.repeat(43), 'contact', { contactName: 'A', contactEmail: 'a@b.example' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await anonymous.gql(SUBMIT, { token: 'not-a-real-token-at-all-123' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const long = await save(token, 'work', { ...CONSTITUTED.work, description: 'word '.repeat(151) });
+    expect(long.errors?.[0].extensions?.fields).toEqual([{ field: 'description', message: 'Use 150 words or fewer.' }]);
+  });
+
+  it("never shows one group's draft to someone holding another's token", async () => {
+    const mine = await start();
+    const theirs = await start();
+    await fill(theirs, { contact: { contactName: 'Private Person', contactEmail: 'private@example.org' } });
+    const result = await anonymous.gql(`query($token: String!) { applicationDraft(token: $token) { answers } }`, { token: mine });
+    expect(result.data?.applicationDraft.answers).toEqual({});
+  });
+});
