@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // The server reads it to link the built stylesheet from the pages it renders itself.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -20,6 +20,7 @@ import { errors, isRefusal } from './errors.ts';
 import { createLoaders } from './loaders.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
+import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
@@ -29,6 +30,14 @@ function findWebBuild(): string | undefined {
   return [path.resolve(here, '../web/dist'), path.resolve(here, '../../web/dist')].find((folder) =>
     existsSync(path.join(folder, 'index.html')),
   );
+}
+
+/** The stylesheets Vite built, for the pages the server renders itself. */
+function builtStylesheets(webDist: string | undefined): string[] {
+  const manifestFile = webDist && path.join(webDist, '.vite/manifest.json');
+  if (!manifestFile || !existsSync(manifestFile)) return [];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { isEntry?: boolean; css?: string[] }>;
+  return Object.values(manifest).flatMap((chunk) => (chunk.isEntry ? (chunk.css ?? []) : [])).map((file) => `/${file}`);
 }
 
 export interface AppDependencies {
@@ -154,10 +163,12 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
   );
 
   const webDist = findWebBuild();
+  app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets: builtStylesheets(webDist) }));
+
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|apply).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

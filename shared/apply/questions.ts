@@ -34,6 +34,9 @@ const words = (message: string, limit: number, max = 2000) =>
 const email = (message: string) =>
   required(message, 254).transform((value) => value.toLowerCase()).refine((value) => EMAIL.test(value), 'Enter an email address in the correct format, like name@example.org.');
 
+/** The check used wherever someone gives an email address outside the pages, e.g. "come back later". */
+export const emailAddress = email('Enter your email address.');
+
 const optional = z.string().trim().max(200, 'Use 200 characters or fewer.').optional().transform((value) => value || undefined);
 
 const choice = <T extends string>(values: readonly T[], message: string) =>

@@ -28,3 +28,16 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+const AXE_SOURCE = path.resolve('node_modules/axe-core/axe.min.js');
+
+/** Runs axe-core on the page against WCAG 2.2 A and AA; returns each violation with its nodes. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}

@@ -7,6 +7,7 @@ const FundWeekQuery = graphql(`
     fund(id: $id) {
       id
       name
+      slug
       purpose
       isDemo
       myRoles

@@ -115,6 +115,12 @@ function FundWeek({ fundId }: { fundId: string }) {
         {fund.openPhase
           ? `The ${fund.openPhase.name.toLowerCase()} phase is open for applications, up to ${formatPence(fund.openPhase.maxAwardPence)} each.`
           : 'No phase is open for applications.'}
+        {fund.openPhase ? (
+          <>
+            {' '}
+            Groups apply through <a href={`/apply/${fund.slug}`}>the public application form</a>, with no account needed.
+          </>
+        ) : null}
       </p>
 
       <Table
