@@ -11,18 +11,22 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function latestSignInEmail(address: string): Promise<string> {
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: inject('appDatabaseUrl') });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT body FROM outbound_email WHERE to_address = $1 AND kind = 'sign-in-link' ORDER BY created_at DESC LIMIT 1`,
-      [address],
-    );
-    return rows[0]?.body ?? '';
+    return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+async function latestSignInEmail(address: string): Promise<string> {
+  const rows = await query<{ body: string }>(
+    `SELECT body FROM outbound_email WHERE to_address = $1 AND kind = 'sign-in-link' ORDER BY created_at DESC LIMIT 1`,
+    [address],
+  );
+  return rows[0]?.body ?? '';
 }
 
 it('signs the demo coordinator in through the emailed link and shows the week', async () => {
@@ -43,8 +47,11 @@ it('signs the demo coordinator in through the emailed link and shows the week', 
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await page.getByRole('heading', { name: 'Riverdale Community Response Fund (demo): this week' }).waitFor();
-  // The demo: 40 emergency applications checked, and of the 40 recovery ones 30 are submitted or checked.
-  await expect.poll(() => page.getByTestId('applications-waiting').textContent()).toBe('70');
+  // The demo has 70 waiting (40 emergency ones checked, 30 recovery ones submitted or checked); other
+  // browser tests may have sent more through the apply journey by now.
+  const [{ waiting }] = await query<{ waiting: string }>(`SELECT count(*) AS waiting FROM application WHERE status IN ('SUBMITTED', 'CHECKED')`);
+  expect(Number(waiting)).toBeGreaterThanOrEqual(70);
+  await expect.poll(() => page.getByTestId('applications-waiting').textContent()).toBe(waiting);
   // £800,000 contributed less £150,000 reserved.
   expect(await page.getByTestId('money-available').textContent()).toBe('£650,000');
   expect(await page.getByTestId('next-panel').textContent()).toMatch(/^Thursday \d{1,2} \w+ \d{4} at 2:00pm$/);
