@@ -142,6 +142,37 @@ describe('applying without an account', () => {
   });
 });
 
+describe('assisted applications', () => {
+  const START_ASSISTED = `mutation($slug: String!) { startApplication(fundSlug: $slug, assisted: true) { token } }`;
+
+  it('lets a funder officer fill one in for a group, marked as assisted, with the usual confirmation to the group', async () => {
+    const officer = await addMember(app.em(), fund, FundRole.FUNDER_OFFICER);
+    const client = await app.signedInAs(officer);
+    const started = await client.gql(START_ASSISTED, { slug: fund.slug });
+    expect(started.errors).toBeUndefined();
+    const token = started.data!.startApplication.token;
+    for (const [page, answers] of Object.entries({ ...CONSTITUTED, contact: { contactName: 'Phone Caller', contactEmail: 'caller@group.example' } })) {
+      expect((await client.gql(SAVE, { input: { token, page, answers } })).errors, page).toBeUndefined();
+    }
+    const reference = (await client.gql(SUBMIT, { token })).data!.submitApplication.reference;
+    const [row] = await app.em().getConnection().execute(`SELECT assisted FROM application WHERE reference = ?`, [reference]);
+    expect(row).toEqual({ assisted: true });
+    const [audit] = await app.em().getConnection().execute(
+      `SELECT u.email FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE e.action = 'application.submitted' AND e.changes->>'reference' = ?`,
+      [reference],
+    );
+    expect(audit).toEqual({ email: officer.email });
+    const mail = await app.em().getConnection().execute(`SELECT subject FROM outbound_email WHERE to_address = 'caller@group.example'`);
+    expect(mail).toEqual([{ subject: `We have your application ${reference}` }]);
+  });
+
+  it('refuses assisted starts to people who are not signed in, and to panellists', async () => {
+    expect((await anonymous.gql(START_ASSISTED, { slug: fund.slug })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const panellist = await app.signedInAs(await addMember(app.em(), fund, FundRole.PANELLIST));
+    expect((await panellist.gql(START_ASSISTED, { slug: fund.slug })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('bad input to the apply mutations', () => {
   const badContact: [unknown, string][] = [
     [{}, 'contactName'],

@@ -63,6 +63,17 @@ describe('canOnFund', () => {
   });
 });
 
+describe('assisted applications', () => {
+  it('lets coordinators and funder officers fill in an application for a group, and no one else', () => {
+    expect(canOnFund(officerOfA, 'assistApplication', FUND_A)).toBe(true);
+    expect(canOnFund(coordinatorOfA, 'assistApplication', FUND_A)).toBe(true);
+    expect(canOnFund(officerOfA, 'assistApplication', FUND_B)).toBe(false);
+    expect(canOnFund(panellistOfA, 'assistApplication', FUND_A)).toBe(false);
+    expect(canOnFund(communityPanellistOfA, 'assistApplication', FUND_A)).toBe(false);
+    expect(canOnFund(null, 'assistApplication', FUND_A)).toBe(false);
+  });
+});
+
 describe('canOnApplication', () => {
   const inA = { fund: FUND_A };
   const inB = { fund: FUND_B };

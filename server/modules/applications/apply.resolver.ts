@@ -90,8 +90,12 @@ export class ApplyResolver {
   }
 
   @Mutation(() => StartedApplication, { description: 'Starts an application to the open phase of a fund. No sign-in needed.' })
-  async startApplication(@Arg('fundSlug') fundSlug: string, @Ctx() { em }: Context): Promise<StartedApplication> {
-    const { draft, token } = await startDraft(em, fundSlug);
+  async startApplication(
+    @Arg('fundSlug') fundSlug: string,
+    @Ctx() { em, viewer }: Context,
+    @Arg('assisted', { defaultValue: false, description: 'A funder officer filling it in for a group, e.g. by phone.' }) assisted: boolean,
+  ): Promise<StartedApplication> {
+    const { draft, token } = await startDraft(em, fundSlug, assisted ? { assistedBy: viewer } : {});
     return { token, draft: view(draft) };
   }
 

@@ -15,7 +15,9 @@ import {
   SaveForLaterPage,
   StartPage,
 } from '../../../web/src/features/apply/components/apply-pages.tsx';
+import { loadViewer, readSessionToken } from '../../auth/session-cookie.ts';
 import type { Config } from '../../config.ts';
+import { canOnFund } from '../../policies/fund.policy.ts';
 import type { Orm } from '../../db/orm.ts';
 import { isRefusal } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
@@ -107,13 +109,17 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
     res.redirect(303, `/apply/${draft.fund.slug}/continue`);
   }));
 
+  const staffViewer = (em: EntityManager, req: Request) => loadViewer(em, readSessionToken(req, secure));
+
   router.get('/:slug', handle(async (em, req, res) => {
     const { fund, phase } = await findOpenFund(em, req.params.slug as string);
-    send(res, 200, 'Apply', fund, <StartPage fund={{ ...fund, phaseName: phase.name, phaseCriteria: phase.criteria, minAwardPence: phase.minAwardPence, maxAwardPence: phase.maxAwardPence, nextPanelAt: nextPanel(fund).meetsAt }} />);
+    const canAssist = canOnFund(await staffViewer(em, req), 'assistApplication', fund);
+    send(res, 200, 'Apply', fund, <StartPage canAssist={canAssist} fund={{ ...fund, phaseName: phase.name, phaseCriteria: phase.criteria, minAwardPence: phase.minAwardPence, maxAwardPence: phase.maxAwardPence, nextPanelAt: nextPanel(fund).meetsAt }} />);
   }));
 
   router.post('/:slug/start', handle(async (em, req, res) => {
-    const { token } = await startDraft(em, req.params.slug as string);
+    const assisted = req.body?.assisted === 'yes';
+    const { token } = await startDraft(em, req.params.slug as string, assisted ? { assistedBy: await staffViewer(em, req) } : {});
     setToken(res, token);
     res.redirect(303, `/apply/${req.params.slug}/eligibility`);
   }));

@@ -6,12 +6,13 @@ import { ApplicationStatus, LegalForm, PhaseStatus } from '../../../shared/domai
 import type { FieldError } from '../../../shared/errors.ts';
 import { formatPence } from '../../../shared/money.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
+import type { Viewer } from '../../context.ts';
 import { errors } from '../../errors.ts';
+import { canOnFund } from '../../policies/fund.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { Phase } from '../funds/phase.entity.ts';
 import type { Mailer } from '../notifications/mailer.ts';
-import type { User } from '../users/user.entity.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 import { ApplicationDraft } from './application-draft.entity.ts';
 import { Application } from './application.entity.ts';
@@ -32,10 +33,14 @@ export async function findOpenFund(em: EntityManager, slug: string): Promise<Ope
   return { fund, phase };
 }
 
-export async function startDraft(em: EntityManager, slug: string, options: { assistedBy?: User } = {}) {
+/** Starts a draft; `assistedBy` is the officer filling it in for a group, if they may. */
+export async function startDraft(em: EntityManager, slug: string, options: { assistedBy?: Viewer | null } = {}) {
   const { fund, phase } = await findOpenFund(em, slug);
+  if (options.assistedBy !== undefined && !canOnFund(options.assistedBy, 'assistApplication', fund)) {
+    throw options.assistedBy ? errors.forbidden('fill in applications for groups in this fund') : errors.unauthenticated();
+  }
   const token = newToken();
-  const draft = em.create(ApplicationDraft, { tokenHash: hashToken(token), fund, phase, assistedBy: options.assistedBy });
+  const draft = em.create(ApplicationDraft, { tokenHash: hashToken(token), fund, phase, assistedBy: options.assistedBy?.user });
   await em.flush();
   return { draft, token };
 }

@@ -38,7 +38,7 @@ function Column({ children }: { children: ReactNode }) {
   );
 }
 
-export function StartPage({ fund }: { fund: PublicFundFacts }) {
+export function StartPage({ fund, canAssist = false }: { fund: PublicFundFacts; canAssist?: boolean }) {
   return (
     <Column>
       <h1 className="app-heading-xl">Apply to {fund.name}</h1>
@@ -66,6 +66,17 @@ export function StartPage({ fund }: { fund: PublicFundFacts }) {
           Start now
         </Button>
       </form>
+      {canAssist ? (
+        <form method="post" action={`/apply/${fund.slug}/start`}>
+          <input type="hidden" name="assisted" value="yes" />
+          <InsetText>
+            <p className="app-body">You are signed in as a funder officer. You can fill in an application for a group, for example over the phone. It will be marked as assisted, and the group gets the usual confirmation.</p>
+            <Button type="submit" variant="secondary">
+              Fill in an application for a group
+            </Button>
+          </InsetText>
+        </form>
+      ) : null}
     </Column>
   );
 }
