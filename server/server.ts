@@ -31,7 +31,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (config.DEMO && (await seedDemo(em))) logger.info('demo fund loaded');
 
     const mailer = Mailer.fromSettings(config.SMTP_URL, config.MAIL_FROM);
-    if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger });
+    if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger, publicUrl: config.publicUrl });
     const { app, apollo } = await createApp({ orm: database.orm, config, logger, mailer });
 
     const server: Server = await new Promise((resolve, reject) => {

@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PgBoss } from 'pg-boss';
 import type { Orm } from '../db/orm.ts';
 import type { Logger } from '../logger.ts';
+import { expireDrafts } from '../modules/applications/draft-expiry.ts';
 import { deliverDueEmails, type Mailer } from '../modules/notifications/mailer.ts';
 
 export const QUEUES = {
   deliverEmail: 'outbox.deliver',
+  expireDrafts: 'drafts.expire',
 } as const;
 
 export interface Jobs {
@@ -16,8 +18,8 @@ export interface Jobs {
  * Background work runs on pg-boss, a queue kept in PostgreSQL (its own schema, `pgboss`, managed by
  * pg-boss's own migrations), so any number of server processes share it and each job runs once.
  */
-export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer; logger: Logger }): Promise<Jobs> {
-  const { url, orm, mailer, logger } = options;
+export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer; logger: Logger; publicUrl: string }): Promise<Jobs> {
+  const { url, orm, mailer, logger, publicUrl } = options;
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4 });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
@@ -31,6 +33,13 @@ export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer
   });
   // Retries fall due later; the schedule picks them up even when nothing new is queued.
   await boss.schedule(QUEUES.deliverEmail, '* * * * *', null, { tz: 'Europe/London' });
+  await boss.createQueue(QUEUES.expireDrafts, { policy: 'stately', retryLimit: 3 });
+  await boss.work(QUEUES.expireDrafts, async () => {
+    const result = await expireDrafts(orm.em.fork(), mailer, publicUrl);
+    logger.info(result, 'unfinished applications expired and warned');
+  });
+  await boss.schedule(QUEUES.expireDrafts, '15 3 * * *', null, { tz: 'Europe/London' });
+
   mailer.onQueued(() => {
     boss.send(QUEUES.deliverEmail, null).catch((error) => logger.warn({ err: error }, 'could not queue delivery'));
   });

@@ -14,7 +14,7 @@ import { Application } from './application.entity.ts';
  */
 @Entity()
 @Index({ properties: ['updatedAt'] })
-export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt'> {
+export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt' | 'remindersSent'> {
   @Unique()
   @Property({ length: 64 })
   tokenHash!: string;
@@ -37,4 +37,12 @@ export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt'> {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** Where to warn that an untouched draft will be deleted: the contact's address, or the one given to come back later. */
+  @Property({ length: 254, nullable: true })
+  reminderEmail?: string;
+
+  /** How many of the three deletion warnings (30, 7 and 1 days before) have gone. */
+  @Property({ type: 'smallint' })
+  remindersSent: number = 0;
 }

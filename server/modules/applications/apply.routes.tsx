@@ -24,6 +24,7 @@ import type { Logger } from '../../logger.ts';
 import { nextPanel } from '../funds/fund.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
+import { Application } from './application.entity.ts';
 import { eligibilityOf, findDraft, findOpenFund, savePage, startDraft, submitDraft } from './apply.service.ts';
 
 const DRAFT_COOKIE = 'pf_apply';
@@ -155,7 +156,8 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
   router.get('/:slug/confirmation', handle(async (em, req, res) => {
     const draft = await draftFor(em, req, req.params.slug as string);
     if (!draft.application) return void res.redirect(303, `/apply/${draft.fund.slug}/check`);
-    send(res, 200, 'Application sent', draft.fund, <ConfirmationPage reference={draft.application.reference} email={draft.answers.contact?.contactEmail ?? ''} />);
+    const application = await em.findOneOrFail(Application, draft.application.id, { populate: ['group'] });
+    send(res, 200, 'Application sent', draft.fund, <ConfirmationPage reference={application.reference} email={application.group.contactEmail} />);
   }));
 
   router.get('/:slug/save-for-later', handle(async (em, req, res) => {
@@ -171,6 +173,7 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
       const errors: FieldError[] = [{ field: 'email', message: parsed.error.issues[0].message }];
       return void send(res, 422, 'Save and come back later', draft.fund, <SaveForLaterPage slug={draft.fund.slug} email={given} errors={errors} />);
     }
+    draft.reminderEmail = parsed.data;
     mailer.queue(em, {
       to: parsed.data,
       kind: 'apply-resume-link',

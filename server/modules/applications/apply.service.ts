@@ -73,6 +73,7 @@ export async function savePage(em: EntityManager, token: string | undefined, pag
   if (!result.ok) return result;
   // A new object, so the ORM sees the JSON change.
   draft.answers = { ...draft.answers, [page]: result.answers };
+  if (page === 'contact') draft.reminderEmail = result.answers.contactEmail;
   draft.updatedAt = new Date();
   await em.flush();
   return { ok: true, draft, next: nextPageAfter(draft.answers, page) };
@@ -161,6 +162,9 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
     });
     draft.application = created;
     draft.updatedAt = now;
+    // The answers now live in the application; the draft stays only so a second send finds it.
+    draft.answers = {};
+    draft.reminderEmail = undefined;
     recordAudit(tx, {
       actor: draft.assistedBy ?? null,
       action: 'application.submitted',
