@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,4 +81,49 @@ it('keeps its data across restarts and loads the demo only once', { timeout: 120
   ]);
   expect(after.fund.auditLog.filter((event: { action: string }) => event.action === 'demo.loaded')).toHaveLength(1);
   expect(await stop(second.child)).toBe(0);
+});
+
+/** A browser without JavaScript: posts forms, follows no redirects, keeps the apply cookie. */
+async function post(url: string, form: Record<string, string>, cookie = '') {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams(form).toString(),
+    redirect: 'manual',
+  });
+  return { status: response.status, location: response.headers.get('location'), cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? cookie };
+}
+
+it('loses no saved answer when the server is killed mid-application', { timeout: 120_000 }, async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pooled-fund-kill-'));
+  await chmod(dataDir, 0o755);
+  const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
+  try {
+    const first = await start(env);
+    const apply = `${first.url}/apply/riverdale-demo`;
+    const started = await post(`${apply}/start`, {});
+    expect(started).toMatchObject({ status: 303, location: `${apply}/eligibility`.replace(first.url, '') });
+    const cookie = started.cookie;
+    expect((await post(`${apply}/eligibility`, { worksInArea: 'yes', legalForm: 'CIO', amountPence: '2500', purpose: 'Warm space' }, cookie)).status).toBe(303);
+    expect((await post(`${apply}/group`, { groupName: 'Millbeck Warm Space', charityNumber: '1187654' }, cookie)).status).toBe(303);
+
+    // No shutdown at all: the process dies between one saved page and the next.
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = await start(env);
+    const page = await fetch(`${second.url}/apply/riverdale-demo/group`, { headers: { cookie } }).then((response) => response.text());
+    expect(page).toContain('value="Millbeck Warm Space"');
+    expect(page).toContain('value="1187654"');
+    const next = await fetch(`${second.url}/apply/riverdale-demo/continue`, { headers: { cookie }, redirect: 'manual' });
+    expect(next.headers.get('location')).toBe('/apply/riverdale-demo/contact');
+    expect(await stop(second.child)).toBe(0);
+  } finally {
+    // The killed server could not stop its PostgreSQL; the second one found it running and used it.
+    try {
+      execFileSync('pkill', ['-INT', '-f', `postgres -D ${dataDir}`]);
+    } catch {
+      // Already stopped.
+    }
+  }
 });
