@@ -21,6 +21,7 @@ import { createLoaders } from './loaders.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { applyRoutes } from './modules/applications/apply.routes.tsx';
+import { confirmRoutes } from './modules/applications/confirm.routes.tsx';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
@@ -163,12 +164,14 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
   );
 
   const webDist = findWebBuild();
-  app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets: builtStylesheets(webDist) }));
+  const stylesheets = builtStylesheets(webDist);
+  app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets }));
+  app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
 
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
-    app.get(/^\/(?!graphql|healthz|apply).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|apply|confirm\/).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { ApplicationStatus } from '../shared/domain.ts';
+import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -41,6 +42,10 @@ export function createLoaders(em: EntityManager) {
         for (const row of rows) if (row.fund_id === id) counts[row.status] = Number(row.count);
         return counts;
       });
+    }),
+    confirmations: new DataLoader<string, GroupConfirmation[]>(async (applicationIds) => {
+      const found = await em.find(GroupConfirmation, { application: { $in: applicationIds as string[] } }, { orderBy: { createdAt: 'asc' } });
+      return applicationIds.map((id) => found.filter((confirmation) => confirmation.application.id === id));
     }),
   };
 }

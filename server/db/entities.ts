@@ -2,6 +2,7 @@ import { Session } from '../auth/session.entity.ts';
 import { SignInRequest } from '../auth/sign-in-request.entity.ts';
 import { SignInToken } from '../auth/sign-in-token.entity.ts';
 import { ApplicationDraft } from '../modules/applications/application-draft.entity.ts';
+import { GroupConfirmation } from '../modules/applications/group-confirmation.entity.ts';
 import { ApplicantGroup } from '../modules/applications/applicant-group.entity.ts';
 import { Application } from '../modules/applications/application.entity.ts';
 import { AuditEvent } from '../modules/audit/audit-event.entity.ts';
@@ -25,6 +26,7 @@ export const entities = [
   ApplicantGroup,
   Application,
   ApplicationDraft,
+  GroupConfirmation,
   AuditEvent,
   OutboundEmail,
   SignInToken,

@@ -229,3 +229,44 @@ describe('bad input to the apply mutations', () => {
     expect(result.data?.applicationDraft.answers).toEqual({});
   });
 });
+
+describe('host and referee confirmations', () => {
+  it('asks the host by email link; opening the link changes nothing; the answer is recorded once and shown to staff only', async () => {
+    const token = await start();
+    await fill(token, {
+      eligibility: { worksInArea: 'yes', legalForm: 'UNCONSTITUTED_GROUP', amountPence: '400', purpose: 'Tea and chat mornings' },
+      group: { groupName: 'Hollins Tea Club' },
+      'unconstituted-route': { route: 'HOST' },
+      host: { hostName: 'Hollins Village Hall CIO', hostContactName: 'Pat Gibson', hostEmail: 'pat@hall.example' },
+      contact: { contactName: 'Kit Dixon', contactEmail: 'kit@tea.example' },
+      where: { postcode: 'CA3 9ZZ' },
+      work: CONSTITUTED.work,
+      budget: CONSTITUTED.budget,
+    });
+    const reference = (await anonymous.gql(SUBMIT, { token })).data!.submitApplication.reference;
+    const [mail] = await app.em().getConnection().execute<{ subject: string; body: string }[]>(`SELECT subject, body FROM outbound_email WHERE to_address = 'pat@hall.example'`);
+    expect(mail.subject).toBe('Can you confirm you support Hollins Tea Club?');
+    const link = /\/confirm\/([\w-]+)/.exec(mail.body)![1];
+
+    const opened = await fetch(`${app.url}/confirm/${link}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('Can you confirm you will receive and hold the money for Hollins Tea Club?');
+    const post = (form: Record<string, string>) =>
+      fetch(`${app.url}/confirm/${link}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    const unanswered = await post({ note: '' });
+    expect(unanswered.status).toBe(422);
+    expect(await unanswered.text()).toContain('Select whether you confirm this or not.');
+    expect((await post({ answer: 'CONFIRMED', note: 'We know them well.' })).status).toBe(303);
+    expect((await post({ answer: 'DECLINED' })).status).toBe(303);
+
+    const query = `query($id: ID!) { fund(id: $id) { applications { reference confirmations { kind name organisation status note } } } }`;
+    const coordinator = await app.signedInAs(await addMember(app.em(), fund, FundRole.COORDINATOR));
+    const seen = (await coordinator.gql(query, { id: fund.id })).data!.fund.applications.find((entry: { reference: string }) => entry.reference === reference);
+    expect(seen.confirmations).toEqual([{ kind: 'HOST', name: 'Pat Gibson', organisation: 'Hollins Village Hall CIO', status: 'CONFIRMED', note: 'We know them well.' }]);
+    const community = await app.signedInAs(await addMember(app.em(), fund, FundRole.COMMUNITY_PANELLIST));
+    const hidden = (await community.gql(query, { id: fund.id })).data!.fund.applications.find((entry: { reference: string }) => entry.reference === reference);
+    expect(hidden.confirmations).toBeNull();
+
+    expect((await fetch(`${app.url}/confirm/not-a-real-link-token-000000000000`)).status).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ import { canOnApplication } from '../../policies/application.policy.ts';
 import { Phase } from '../funds/phase.entity.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 import { Application } from './application.entity.ts';
+import { GroupConfirmation } from './group-confirmation.entity.ts';
 
 @ObjectType({ description: "How to reach a group. Personal data: only funders' staff receive it." })
 export class GroupContact {
@@ -32,6 +33,15 @@ export class ApplicationResolver {
   @FieldResolver(() => Phase)
   phase(@Root() application: Application) {
     return ref(application.phase).loadOrFail();
+  }
+
+  @FieldResolver(() => [GroupConfirmation], {
+    nullable: true,
+    description: "Answers from an unconstituted group's host or referee; null for people who may not see personal data.",
+  })
+  confirmations(@Root() application: Application, @Ctx() { viewer, loaders }: Context) {
+    if (!canOnApplication(viewer, 'readContact', application)) return null;
+    return loaders.confirmations.load(application.id);
   }
 
   @FieldResolver(() => GroupContact, {

@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, Router } from 'express';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { emailAddress, isPageId, journey, nextUnanswered, PAGE_TITLES, type Answers, type ApplyPageId } from '../../../shared/apply/questions.ts';
 import { ErrorCode, type FieldError } from '../../../shared/errors.ts';
 import { parseCookie, stringifySetCookie } from 'cookie';
-import { ApplyDocument } from '../../../web/src/features/apply/components/apply-document.tsx';
 import {
   CheckAnswersPage,
   ConfirmationPage,
@@ -25,6 +23,7 @@ import { nextPanel } from '../funds/fund.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
 import { Application } from './application.entity.ts';
+import { sendPublicPage } from './public-page.tsx';
 import { eligibilityOf, findDraft, findOpenFund, savePage, startDraft, submitDraft } from './apply.service.ts';
 
 const DRAFT_COOKIE = 'pf_apply';
@@ -47,14 +46,8 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
   const secure = config.publicUrl.startsWith('https://');
 
-  const send = (res: Response, status: number, title: string, fund: { name: string; isDemo: boolean }, body: ReactElement) => {
-    const html = renderToStaticMarkup(
-      <ApplyDocument title={title} fundName={fund.name} isDemo={fund.isDemo} stylesheets={stylesheets}>
-        {body}
-      </ApplyDocument>,
-    );
-    res.status(status).type('html').set('Cache-Control', 'no-store').send(`<!doctype html>${html}`);
-  };
+  const send = (res: Response, status: number, title: string, fund: { name: string; isDemo: boolean }, body: ReactElement) =>
+    sendPublicPage(res, { status, title, fund, stylesheets, body });
 
   const tokenOf = (req: Request) => (req.headers.cookie ? parseCookie(req.headers.cookie)[DRAFT_COOKIE] : undefined);
   const setToken = (res: Response, token: string) =>

@@ -15,6 +15,7 @@ import { Phase } from '../funds/phase.entity.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 import { ApplicationDraft } from './application-draft.entity.ts';
+import { requestConfirmation } from './confirmation.service.ts';
 import { Application } from './application.entity.ts';
 
 // The one place where applications are started, saved and submitted: the server-rendered pages and
@@ -173,6 +174,7 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
       fundId: draft.fund.id,
       changes: { reference: created.reference, assisted: created.assisted },
     });
+    if (unconstituted) requestConfirmation(tx, mailer, { application: created, group, fund: draft.fund, publicUrl });
     mailer.queue(tx, {
       to: contact.contactEmail,
       kind: 'application-received',
