@@ -12,6 +12,10 @@ export default defineConfig({
     sourcemap: true,
     // The server reads it to link the built stylesheet from the pages it renders itself.
     manifest: true,
+    rollupOptions: {
+      // The staff app, and the small script that enhances the server-rendered apply journey.
+      input: { app: 'web/index.html', apply: 'web/src/apply/enhance.ts' },
+    },
   },
   server: {
     port: 5173,

@@ -3,10 +3,12 @@ import { Migration20261123093729_initial } from './Migration20261123093729_initi
 import { Migration20261123103139_application_drafts } from './Migration20261123103139_application_drafts.ts';
 import { Migration20261123104156_draft_reminders } from './Migration20261123104156_draft_reminders.ts';
 import { Migration20261123104411_group_confirmations } from './Migration20261123104411_group_confirmations.ts';
+import { Migration20261123104703_draft_typing } from './Migration20261123104703_draft_typing.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
   { name: 'Migration20261123103139_application_drafts', class: Migration20261123103139_application_drafts },
   { name: 'Migration20261123104156_draft_reminders', class: Migration20261123104156_draft_reminders },
   { name: 'Migration20261123104411_group_confirmations', class: Migration20261123104411_group_confirmations },
+  { name: 'Migration20261123104703_draft_typing', class: Migration20261123104703_draft_typing },
 ];

@@ -33,12 +33,17 @@ function findWebBuild(): string | undefined {
   );
 }
 
-/** The stylesheets Vite built, for the pages the server renders itself. */
-function builtStylesheets(webDist: string | undefined): string[] {
+export const APPLY_SCRIPT_ENTRY = 'src/apply/enhance.ts';
+
+/** The stylesheets and the apply journey's script that Vite built, for the pages the server renders itself. */
+function builtAssets(webDist: string | undefined): { stylesheets: string[]; scripts: string[] } {
   const manifestFile = webDist && path.join(webDist, '.vite/manifest.json');
-  if (!manifestFile || !existsSync(manifestFile)) return [];
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { isEntry?: boolean; css?: string[] }>;
-  return Object.values(manifest).flatMap((chunk) => (chunk.isEntry ? (chunk.css ?? []) : [])).map((file) => `/${file}`);
+  if (!manifestFile || !existsSync(manifestFile)) return { stylesheets: [], scripts: [] };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; isEntry?: boolean; css?: string[] }>;
+  return {
+    stylesheets: Object.values(manifest).flatMap((chunk) => (chunk.isEntry ? (chunk.css ?? []) : [])).map((file) => `/${file}`),
+    scripts: manifest[APPLY_SCRIPT_ENTRY] ? [`/${manifest[APPLY_SCRIPT_ENTRY].file}`] : [],
+  };
 }
 
 export interface AppDependencies {
@@ -164,8 +169,8 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
   );
 
   const webDist = findWebBuild();
-  const stylesheets = builtStylesheets(webDist);
-  app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets }));
+  const { stylesheets, scripts } = builtAssets(webDist);
+  app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }));
   app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
 
   if (webDist) {

@@ -4,6 +4,13 @@ export function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
+export function wordCountMessage(maxWords: number, words: number): string {
+  const remaining = maxWords - words;
+  const amount = Math.abs(remaining);
+  const noun = amount === 1 ? 'word' : 'words';
+  return remaining >= 0 ? `You have ${amount} ${noun} remaining` : `You have ${amount} ${noun} too many`;
+}
+
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/;
 
 /** "ca11aa", " CA1 1AA " and "CA1  1AA" all become "CA1 1AA"; anything that is not a UK postcode is null. */

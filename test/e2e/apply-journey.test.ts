@@ -132,9 +132,32 @@ describe('the apply journey', () => {
     const reference = await applyAsMutualAid(page, async (name) => {
       const violations = await accessibilityViolations(page);
       if (violations.length > 0) found[name] = violations;
+      await screenshot(page, `apply-js-${name}`);
     });
     expect(reference).toMatch(/^RD-\d{5}$/);
     expect(found).toEqual({});
     await axeContext.close();
+  });
+});
+
+describe('with JavaScript on', () => {
+  it('counts words as people type and saves what they type before they continue', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(START());
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.getByRole('heading', { name: 'Check you can apply' }).waitFor();
+
+    const purpose = page.getByLabel('What is the money for?');
+    await purpose.pressSequentially('Hot meals for older people');
+    await page.getByText('You have 15 words remaining').waitFor();
+
+    // Not yet continued: the typing is saved in the background, and survives a reload.
+    await page.getByText('Your answers on this page are saved as you type.').waitFor();
+    await page.reload();
+    expect(await page.getByLabel('What is the money for?').inputValue()).toBe('Hot meals for older people');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

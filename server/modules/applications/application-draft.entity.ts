@@ -14,7 +14,7 @@ import { Application } from './application.entity.ts';
  */
 @Entity()
 @Index({ properties: ['updatedAt'] })
-export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt' | 'remindersSent'> {
+export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt' | 'remindersSent' | 'typing'> {
   @Unique()
   @Property({ length: 64 })
   tokenHash!: string;
@@ -27,6 +27,13 @@ export class ApplicationDraft extends BaseEntity<'answers' | 'updatedAt' | 'remi
 
   @Property({ type: 'json' })
   answers: DraftAnswers = {};
+
+  /**
+   * What was typed on a page and saved as the person typed, before they pressed continue: not yet
+   * checked, so kept apart from the answers, and shown again if they come back to the page.
+   */
+  @Property({ type: 'json' })
+  typing: DraftAnswers = {};
 
   /** Set when a funder officer fills the application in for a group, e.g. over the phone. */
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })

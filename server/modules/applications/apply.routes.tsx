@@ -24,7 +24,7 @@ import type { Mailer } from '../notifications/mailer.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
 import { Application } from './application.entity.ts';
 import { sendPublicPage } from './public-page.tsx';
-import { eligibilityOf, findDraft, findOpenFund, savePage, startDraft, submitDraft } from './apply.service.ts';
+import { eligibilityOf, findDraft, findOpenFund, savePage, saveTyping, startDraft, submitDraft } from './apply.service.ts';
 
 const DRAFT_COOKIE = 'pf_apply';
 const DRAFT_COOKIE_DAYS = 90;
@@ -35,19 +35,20 @@ interface Dependencies {
   mailer: Mailer;
   logger: Logger;
   stylesheets: string[];
+  scripts: string[];
 }
 
 /**
  * The public apply journey as server-rendered HTML forms that post and redirect, so it works with
  * JavaScript off. It calls the same service as the GraphQL API.
  */
-export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Dependencies): Router {
+export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }: Dependencies): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
   const secure = config.publicUrl.startsWith('https://');
 
   const send = (res: Response, status: number, title: string, fund: { name: string; isDemo: boolean }, body: ReactElement) =>
-    sendPublicPage(res, { status, title, fund, stylesheets, body });
+    sendPublicPage(res, { status, title, fund, stylesheets, scripts, body });
 
   const tokenOf = (req: Request) => (req.headers.cookie ? parseCookie(req.headers.cookie)[DRAFT_COOKIE] : undefined);
   const setToken = (res: Response, token: string) =>
@@ -186,6 +187,20 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
     send(res, 200, 'We have emailed you a link', draft.fund, <SaveForLaterPage slug={draft.fund.slug} email="" errors={[]} sentTo={parsed.data} />);
   }));
 
+  router.post('/:slug/:page/autosave', async (req, res) => {
+    const page = req.params.page as string;
+    if (!isPageId(page)) return void res.status(404).end();
+    try {
+      const em = orm.em.fork();
+      await draftFor(em, req, req.params.slug as string);
+      await saveTyping(em, tokenOf(req), page, (req.body ?? {}) as Record<string, unknown>);
+      res.status(204).end();
+    } catch (error) {
+      if (!isRefusal(error)) logger.error({ err: error }, 'autosave failed');
+      res.status(isRefusal(error) ? 409 : 500).end();
+    }
+  });
+
   router.get('/:slug/:page', handle(async (em, req, res) => {
     const page = req.params.page as string;
     if (!isPageId(page)) return void send(res, 404, 'Not found', { name: 'this fund', isDemo: false }, <ProblemPage title="Page not found" message="If you typed the web address, check it is correct." slug={req.params.slug as string} />);
@@ -193,7 +208,7 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets }: Depend
     if (draft.application) return void res.redirect(303, `/apply/${draft.fund.slug}/confirmation`);
     if (!journey(draft.answers).includes(page)) return void res.redirect(303, `/apply/${draft.fund.slug}/continue`);
     send(res, 200, PAGE_TITLES[page], draft.fund, (
-      <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={displayValues(page, draft.answers[page])} errors={[]} draft={draft.answers} backHref={backFrom(draft, page)} />
+      <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={{ ...displayValues(page, draft.answers[page]), ...draft.typing[page] }} errors={[]} draft={draft.answers} backHref={backFrom(draft, page)} />
     ));
   }));
 

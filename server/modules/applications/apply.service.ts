@@ -72,12 +72,29 @@ export async function savePage(em: EntityManager, token: string | undefined, pag
   if (draft.application) throw errors.alreadySubmitted();
   const result = validatePage(page, input, draft.answers);
   if (!result.ok) return result;
-  // A new object, so the ORM sees the JSON change.
+  // New objects, so the ORM sees the JSON change.
   draft.answers = { ...draft.answers, [page]: result.answers };
+  draft.typing = Object.fromEntries(Object.entries(draft.typing).filter(([key]) => key !== page));
   if (page === 'contact') draft.reminderEmail = result.answers.contactEmail;
   draft.updatedAt = new Date();
   await em.flush();
   return { ok: true, draft, next: nextPageAfter(draft.answers, page) };
+}
+
+const TYPING_MAX_FIELDS = 12;
+const TYPING_MAX_LENGTH = 5000;
+
+/** Keeps what someone is typing on a page, unchecked, so nothing is lost before they press continue. */
+export async function saveTyping(em: EntityManager, token: string | undefined, page: ApplyPageId, input: Record<string, unknown>) {
+  const draft = await findDraft(em, token);
+  if (draft.application) throw errors.alreadySubmitted();
+  const fields = Object.entries(input)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^[a-zA-Z0-9]{1,40}$/.test(entry[0]))
+    .slice(0, TYPING_MAX_FIELDS)
+    .map(([field, value]) => [field, value.slice(0, TYPING_MAX_LENGTH)]);
+  draft.typing = { ...draft.typing, [page]: Object.fromEntries(fields) };
+  draft.updatedAt = new Date();
+  await em.flush();
 }
 
 function nextPageAfter(answers: DraftAnswers, page: ApplyPageId): ApplyPageId | 'check' {
@@ -165,6 +182,7 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
     draft.updatedAt = now;
     // The answers now live in the application; the draft stays only so a second send finds it.
     draft.answers = {};
+    draft.typing = {};
     draft.reminderEmail = undefined;
     recordAudit(tx, {
       actor: draft.assistedBy ?? null,

@@ -6,10 +6,10 @@ import { ApplyDocument } from '../../../web/src/features/apply/components/apply-
 /** Sends a whole server-rendered page of the public (no account, no JavaScript needed) journeys. */
 export function sendPublicPage(
   res: Response,
-  page: { status?: number; title: string; fund: { name: string; isDemo: boolean }; stylesheets: string[]; body: ReactElement },
+  page: { status?: number; title: string; fund: { name: string; isDemo: boolean }; stylesheets: string[]; scripts?: string[]; body: ReactElement },
 ) {
   const html = renderToStaticMarkup(
-    <ApplyDocument title={page.title} fundName={page.fund.name} isDemo={page.fund.isDemo} stylesheets={page.stylesheets}>
+    <ApplyDocument title={page.title} fundName={page.fund.name} isDemo={page.fund.isDemo} stylesheets={page.stylesheets} scripts={page.scripts ?? []}>
       {page.body}
     </ApplyDocument>,
   );

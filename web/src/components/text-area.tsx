@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from 'react';
 import { ErrorMessage, Hint, Label } from './text-input.tsx';
 import type { LabelSize } from './text-input.tsx';
-import { countWords } from '../../../shared/text.ts';
+import { countWords, wordCountMessage } from '../../../shared/text.ts';
 
 export interface TextAreaProps extends Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'name' | 'children'> {
   id: string;
@@ -16,13 +16,6 @@ export interface TextAreaProps extends Omit<ComponentPropsWithRef<'textarea'>, '
   maxWords?: number;
 }
 
-
-function wordCountMessage(maxWords: number, words: number): string {
-  const remaining = maxWords - words;
-  const amount = Math.abs(remaining);
-  const noun = amount === 1 ? 'word' : 'words';
-  return remaining >= 0 ? `You have ${amount} ${noun} remaining` : `You have ${amount} ${noun} too many`;
-}
 
 export function TextArea({
   id,
@@ -87,6 +80,7 @@ export function TextArea({
         className={textareaClassName}
         aria-describedby={describedBy || undefined}
         aria-invalid={hasError ? true : undefined}
+        data-max-words={maxWords}
       />
       {maxWords === undefined ? null : (
         <div

@@ -6,6 +6,8 @@ export interface ApplyDocumentProps {
   fundName: string;
   isDemo: boolean;
   stylesheets: string[];
+  /** Enhancements only: every page works without them. */
+  scripts: string[];
   children: ReactNode;
 }
 
@@ -13,7 +15,7 @@ export interface ApplyDocumentProps {
  * The whole HTML page for the public apply journey, rendered on the server. It works with no
  * JavaScript at all: every step is a plain form that posts and redirects.
  */
-export function ApplyDocument({ title, fundName, isDemo, stylesheets, children }: ApplyDocumentProps) {
+export function ApplyDocument({ title, fundName, isDemo, stylesheets, scripts, children }: ApplyDocumentProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -23,6 +25,9 @@ export function ApplyDocument({ title, fundName, isDemo, stylesheets, children }
         <title>{`${title} – ${fundName}`}</title>
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {scripts.map((src) => (
+          <script key={src} type="module" src={src} />
         ))}
       </head>
       <body>

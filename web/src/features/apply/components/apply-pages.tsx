@@ -191,7 +191,7 @@ export function QuestionPage({ page, slug, fundName, values, errors, draft, back
       <ErrorSummary errors={errors} />
       <span className="app-caption">{fundName}</span>
       <h1 className="app-heading-l">{PAGE_TITLES[page]}</h1>
-      <form method="post" action={`/apply/${slug}/${page}`} noValidate>
+      <form method="post" action={`/apply/${slug}/${page}`} data-autosave={`/apply/${slug}/${page}/autosave`} noValidate>
         <Fields page={page} values={values} errors={errors} draft={draft} />
         <div className="app-button-group">
           <Button type="submit">Save and continue</Button>
