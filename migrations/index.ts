@@ -4,6 +4,7 @@ import { Migration20261123103139_application_drafts } from './Migration202611231
 import { Migration20261123104156_draft_reminders } from './Migration20261123104156_draft_reminders.ts';
 import { Migration20261123104411_group_confirmations } from './Migration20261123104411_group_confirmations.ts';
 import { Migration20261123104703_draft_typing } from './Migration20261123104703_draft_typing.ts';
+import { Migration20261123105058_bank_details } from './Migration20261123105058_bank_details.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261123104156_draft_reminders', class: Migration20261123104156_draft_reminders },
   { name: 'Migration20261123104411_group_confirmations', class: Migration20261123104411_group_confirmations },
   { name: 'Migration20261123104703_draft_typing', class: Migration20261123104703_draft_typing },
+  { name: 'Migration20261123105058_bank_details', class: Migration20261123105058_bank_details },
 ];

@@ -19,6 +19,8 @@ import type { Orm } from './db/orm.ts';
 import { errors, isRefusal } from './errors.ts';
 import { createLoaders } from './loaders.ts';
 import type { Logger } from './logger.ts';
+import { bankDetailsRoutes } from './modules/bank/bank-details.routes.tsx';
+import type { BankVault } from './modules/bank/bank-vault.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { confirmRoutes } from './modules/applications/confirm.routes.tsx';
@@ -51,6 +53,7 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  vault: BankVault;
 }
 
 function validationFields(error: ArgumentValidationError): FieldError[] {
@@ -94,7 +97,7 @@ export function formatError(logger: Logger) {
   };
 }
 
-export async function createApp({ orm, config, logger, mailer }: AppDependencies) {
+export async function createApp({ orm, config, logger, mailer, vault }: AppDependencies) {
   const schema = await createSchema();
   const armor = new ApolloArmor({
     maxDepth: { n: 8 },
@@ -163,7 +166,7 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
       context: async ({ req, res }): Promise<Context> => {
         const em = orm.em.fork();
         const viewer = await loadViewer(em, readSessionToken(req, config.publicUrl.startsWith('https://')));
-        return { em, viewer, req, res, config, mailer, loaders: createLoaders(em) };
+        return { em, viewer, req, res, config, mailer, vault, loaders: createLoaders(em) };
       },
     }),
   );
@@ -172,11 +175,12 @@ export async function createApp({ orm, config, logger, mailer }: AppDependencies
   const { stylesheets, scripts } = builtAssets(webDist);
   app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }));
   app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
+  app.use('/bank-details', bankDetailsRoutes({ orm, vault, logger, stylesheets }));
 
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
-    app.get(/^\/(?!graphql|healthz|apply|confirm\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|apply|confirm\/|bank-details\/).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

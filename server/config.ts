@@ -20,6 +20,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   JOBS: booleanFlag.default(true),
+  BANK_DETAILS_KEY: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;

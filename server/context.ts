@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { FundRole } from '../shared/domain.ts';
 import type { Config } from './config.ts';
 import type { Loaders } from './loaders.ts';
+import type { BankVault } from './modules/bank/bank-vault.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import type { User } from './modules/users/user.entity.ts';
 
@@ -20,5 +21,6 @@ export interface Context {
   res: Response;
   config: Config;
   mailer: Mailer;
+  vault: BankVault;
   loaders: Loaders;
 }

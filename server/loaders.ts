@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { ApplicationStatus } from '../shared/domain.ts';
 import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
+import { BankDetails } from './modules/bank/bank-details.entity.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -46,6 +47,10 @@ export function createLoaders(em: EntityManager) {
     confirmations: new DataLoader<string, GroupConfirmation[]>(async (applicationIds) => {
       const found = await em.find(GroupConfirmation, { application: { $in: applicationIds as string[] } }, { orderBy: { createdAt: 'asc' } });
       return applicationIds.map((id) => found.filter((confirmation) => confirmation.application.id === id));
+    }),
+    bankDetails: new DataLoader<string, BankDetails | null>(async (applicationIds) => {
+      const found = await em.find(BankDetails, { application: { $in: applicationIds as string[] } });
+      return applicationIds.map((id) => found.find((details) => details.application.id === id) ?? null);
     }),
   };
 }

@@ -15,6 +15,7 @@ import type { Context } from './context.ts';
 import { errors } from './errors.ts';
 import { ApplicationResolver } from './modules/applications/application.resolver.ts';
 import { ApplyResolver } from './modules/applications/apply.resolver.ts';
+import { BankDetailsResolver } from './modules/bank/bank-details.resolver.ts';
 import { FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
 
@@ -34,7 +35,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, OutboxResolver],
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

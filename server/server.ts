@@ -10,6 +10,7 @@ import { migrate } from './db/orm.ts';
 import { demoPrintedPeople, seedDemo } from './demo/seed-demo.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { BankVault } from './modules/bank/bank-vault.ts';
 import { Mailer } from './modules/notifications/mailer.ts';
 
 export interface RunningServer {
@@ -32,7 +33,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     const mailer = Mailer.fromSettings(config.SMTP_URL, config.MAIL_FROM);
     if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger, publicUrl: config.publicUrl });
-    const { app, apollo } = await createApp({ orm: database.orm, config, logger, mailer });
+    const vault = await BankVault.fromSettings(config);
+    const { app, apollo } = await createApp({ orm: database.orm, config, logger, mailer, vault });
 
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -5,6 +5,7 @@ import { ApplicationDraft } from '../modules/applications/application-draft.enti
 import { GroupConfirmation } from '../modules/applications/group-confirmation.entity.ts';
 import { ApplicantGroup } from '../modules/applications/applicant-group.entity.ts';
 import { Application } from '../modules/applications/application.entity.ts';
+import { BankDetails, BankDetailsRequest } from '../modules/bank/bank-details.entity.ts';
 import { AuditEvent } from '../modules/audit/audit-event.entity.ts';
 import { Funder } from '../modules/funders/funder.entity.ts';
 import { Contribution } from '../modules/funds/contribution.entity.ts';
@@ -28,6 +29,8 @@ export const entities = [
   ApplicationDraft,
   GroupConfirmation,
   AuditEvent,
+  BankDetails,
+  BankDetailsRequest,
   OutboundEmail,
   SignInToken,
   SignInRequest,

@@ -2,7 +2,7 @@ import { FundRole } from '../../shared/domain.ts';
 import type { Viewer } from '../context.ts';
 import { hasRole, rolesIn } from './roles.ts';
 
-export type FundAction = 'view' | 'manage' | 'readAuditLog' | 'recordContribution' | 'assistApplication';
+export type FundAction = 'view' | 'manage' | 'readAuditLog' | 'recordContribution' | 'assistApplication' | 'handleBankDetails';
 
 /** What a person may do with a fund, decided by the roles they hold in that fund only. */
 export function canOnFund(viewer: Viewer | null, action: FundAction, fund: { id: string }): boolean {
@@ -12,9 +12,10 @@ export function canOnFund(viewer: Viewer | null, action: FundAction, fund: { id:
     case 'manage':
     case 'readAuditLog':
       return hasRole(viewer, fund.id, FundRole.COORDINATOR);
-    // Filling in an application for a group, e.g. over the phone, is an officer's job too.
+    // Officers' work too: contributions, applications filled in for groups (e.g. by phone), bank details.
     case 'recordContribution':
     case 'assistApplication':
+    case 'handleBankDetails':
       return hasRole(viewer, fund.id, FundRole.COORDINATOR, FundRole.FUNDER_OFFICER);
   }
 }

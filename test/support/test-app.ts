@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import 'reflect-metadata';
@@ -8,6 +8,7 @@ import { issueSignInLink } from '../../server/auth/sign-in.service.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openOrm } from '../../server/db/orm.ts';
 import { logger } from '../../server/logger.ts';
+import { BankVault } from '../../server/modules/bank/bank-vault.ts';
 import { Mailer } from '../../server/modules/notifications/mailer.ts';
 import type { User } from '../../server/modules/users/user.entity.ts';
 import { TEMPLATE_DATABASE } from '../integration/global-setup.ts';
@@ -69,7 +70,8 @@ export async function startTestApp(options: { mailer?: Mailer; env?: Record<stri
   });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DEMO: 'false', JOBS: 'false', ...options.env });
   const mailer = options.mailer ?? new Mailer(null, config.MAIL_FROM);
-  const { app, apollo } = await createApp({ orm, config, logger: quiet, mailer });
+  const vault = BankVault.withKey(randomBytes(32));
+  const { app, apollo } = await createApp({ orm, config, logger: quiet, mailer, vault });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -79,6 +81,7 @@ export async function startTestApp(options: { mailer?: Mailer; env?: Record<stri
     orm,
     databaseUrl,
     mailer,
+    vault,
     em: () => orm.em.fork(),
     client: () => new ApiClient(url),
     /** Signs a person in the way the product does: a link is issued, and the link's token is posted. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUUID } from 'class-validator';
 import { nextWeekly } from '../../../shared/london-time.ts';
 import type { Viewer } from '../../context.ts';
+import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import type { Loaders } from '../../loaders.ts';
 import { canOnFund, type FundAction } from '../../policies/fund.policy.ts';
@@ -18,8 +18,7 @@ export async function listFundsFor(em: EntityManager, viewer: Viewer): Promise<F
 
 /** Loads a fund the viewer may act on; a fund they cannot see looks the same as one that does not exist. */
 export async function requireFund(em: EntityManager, viewer: Viewer | null, id: string, action: FundAction = 'view') {
-  // An id that is not a UUID names no fund; asking PostgreSQL would fail as a server error.
-  const fund = isUUID(id, 'all') ? await em.findOne(Fund, { id }) : null;
+  const fund = await findById(em, Fund, id);
   if (!fund || !canOnFund(viewer, 'view', fund)) throw errors.notFound('fund');
   if (!canOnFund(viewer, action, fund)) throw errors.forbidden('change this fund');
   return fund;

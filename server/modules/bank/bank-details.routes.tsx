@@ -1,0 +1,59 @@
+import express, { type Request, type Response, Router } from 'express';
+import { ErrorCode } from '../../../shared/errors.ts';
+import { ProblemPage } from '../../../web/src/features/apply/components/apply-pages.tsx';
+import { BankDetailsPage } from '../../../web/src/features/apply/components/bank-details-page.tsx';
+import type { Orm } from '../../db/orm.ts';
+import { isRefusal } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
+import { sendPublicPage } from '../applications/public-page.tsx';
+import { findBankDetailsRequest, giveBankDetails } from './bank-details.service.ts';
+import type { BankVault } from './bank-vault.ts';
+
+/** Groups give bank details here, from the one-use link we emailed; works without JavaScript. */
+export function bankDetailsRoutes({ orm, vault, logger, stylesheets }: { orm: Orm; vault: BankVault; logger: Logger; stylesheets: string[] }): Router {
+  const router = Router();
+  router.use(express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }));
+
+  const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await action(req, res, String(req.params.token));
+    } catch (error) {
+      const notFound = isRefusal(error) && error.extensions.code === ErrorCode.NotFound;
+      if (!notFound) logger.error({ err: error }, 'bank details page failed');
+      sendPublicPage(res, {
+        status: notFound ? 404 : 500,
+        title: 'There is a problem',
+        fund: { name: 'the fund', isDemo: false },
+        stylesheets,
+        body: (
+          <ProblemPage
+            title={notFound ? 'This link does not work' : 'Sorry, there is a problem'}
+            message={notFound ? 'It may have been used already or be more than 30 days old. Contact the fund for a new one.' : 'Nothing was saved. Try again in a few minutes.'}
+          />
+        ),
+      });
+    }
+  };
+
+  router.get('/:token', handle(async (_req, res, token) => {
+    const request = await findBankDetailsRequest(orm.em.fork(), token);
+    const { application } = request;
+    sendPublicPage(res, { title: 'Bank details', fund: application.fund, stylesheets, body: <BankDetailsPage token={token} groupName={application.group.name} reference={application.reference} values={{}} errors={[]} /> });
+  }));
+
+  router.post('/:token', handle(async (req, res, token) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await giveBankDetails(orm.em.fork(), vault, token, body);
+    const { application } = result.request;
+    const values = Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    sendPublicPage(res, {
+      status: result.errors.length > 0 ? 422 : 200,
+      title: result.errors.length > 0 ? 'Error: Bank details' : 'Bank details received',
+      fund: application.fund,
+      stylesheets,
+      body: <BankDetailsPage token={token} groupName={application.group.name} reference={application.reference} values={values} errors={result.errors} saved={result.masked} />,
+    });
+  }));
+
+  return router;
+}
