@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, LegalForm, PhaseKind, PhaseStatus } from '../../shared/domain.ts';
 import { ApplicantGroup } from '../modules/applications/applicant-group.entity.ts';
 import { Application } from '../modules/applications/application.entity.ts';
+import { ConfirmationKind, ConfirmationStatus, GroupConfirmation } from '../modules/applications/group-confirmation.entity.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { Funder } from '../modules/funders/funder.entity.ts';
 import { Contribution } from '../modules/funds/contribution.entity.ts';
@@ -42,6 +44,23 @@ const STATUSES_BY_ROUND: ApplicationStatus[] = [
   ApplicationStatus.CHECKED,
   ApplicationStatus.DRAFT,
 ];
+
+/** An unconstituted demo group is vouched for by a host organisation or by two members and a referee. */
+function vouching(index: number, place: string) {
+  if (index % 2 === 0) {
+    return {
+      hostName: `${place} Village Hall CIO`,
+      hostContactName: `${FIRST_NAMES[(index + 3) % FIRST_NAMES.length]} ${LAST_NAMES[(index + 5) % LAST_NAMES.length]}`,
+      hostEmail: `hall.${index}@${DEMO_EMAIL_DOMAIN}`,
+    };
+  }
+  return {
+    memberNames: [`${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[index % LAST_NAMES.length]}`, `${FIRST_NAMES[(index + 7) % FIRST_NAMES.length]} ${LAST_NAMES[(index + 2) % LAST_NAMES.length]}`],
+    refereeName: `${FIRST_NAMES[(index + 1) % FIRST_NAMES.length]} ${LAST_NAMES[(index + 9) % LAST_NAMES.length]}`,
+    refereeOrganisation: `${place} Primary School`,
+    refereeEmail: `referee.${index}@${DEMO_EMAIL_DOMAIN}`,
+  };
+}
 
 /** Loads the demo fund unless it is already there. Returns false when nothing was loaded. */
 export async function seedDemo(em: EntityManager): Promise<boolean> {
@@ -112,6 +131,7 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         contactName,
         contactEmail: `${contactName.toLowerCase().replace(/[^a-z]+/g, '.')}.${index}@${DEMO_EMAIL_DOMAIN}`,
         contactPhone: `07700 900${String(100 + index).slice(-3)}`,
+        ...(legalForm === LegalForm.UNCONSTITUTED_GROUP ? vouching(index, place) : {}),
       });
 
       // The first half applied in the emergency phase; the rest are recent recovery applications.
@@ -136,6 +156,20 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         createdAt: new Date(submittedAt.getTime() - 2 * 86_400_000),
       });
       application.updatedAt = submittedAt;
+      if (legalForm === LegalForm.UNCONSTITUTED_GROUP && status !== ApplicationStatus.DRAFT) {
+        const byHost = Boolean(group.hostEmail);
+        tx.create(GroupConfirmation, {
+          application,
+          kind: byHost ? ConfirmationKind.HOST : ConfirmationKind.REFEREE,
+          name: (byHost ? group.hostContactName : group.refereeName)!,
+          organisation: (byHost ? group.hostName : group.refereeOrganisation)!,
+          email: (byHost ? group.hostEmail : group.refereeEmail)!,
+          // A hash of nothing anyone holds: demo confirmations cannot be opened by link.
+          tokenHash: hashToken(`demo-confirmation-${index}`),
+          status: status === ApplicationStatus.CHECKED ? ConfirmationStatus.CONFIRMED : ConfirmationStatus.PENDING,
+          respondedAt: status === ApplicationStatus.CHECKED ? new Date(submittedAt.getTime() + 86_400_000) : undefined,
+        });
+      }
     }
 
     recordAudit(tx, { actor: null, action: 'demo.loaded', entityType: 'Fund', entityId: fund.id, fundId: fund.id, changes: { groups: DEMO_GROUP_COUNT } });

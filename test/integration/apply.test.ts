@@ -270,3 +270,32 @@ describe('host and referee confirmations', () => {
     expect((await fetch(`${app.url}/confirm/not-a-real-link-token-000000000000`)).status).toBe(404);
   });
 });
+
+describe('save and come back later (no JavaScript)', () => {
+  it('emails a link that opens the same draft on another device', async () => {
+    const form = (url: string, fields: Record<string, string>, cookie = '') =>
+      fetch(`${app.url}${url}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams(fields).toString() });
+    const started = await form(`/apply/${fund.slug}/start`, {});
+    const cookie = started.headers.getSetCookie()[0].split(';')[0];
+    expect(started.headers.getSetCookie()[0]).toMatch(/^pf_apply=[\w-]{43}; Max-Age=7776000; Path=\/apply; HttpOnly; SameSite=Lax$/);
+    expect((await form(`/apply/${fund.slug}/eligibility`, { worksInArea: 'yes', legalForm: 'CIO', amountPence: '750', purpose: 'Warm hub' }, cookie)).headers.get('location')).toBe(`/apply/${fund.slug}/eligibility-result`);
+
+    const bad = await form(`/apply/${fund.slug}/save-for-later`, { email: 'nope' }, cookie);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Enter an email address in the correct format, like name@example.org.');
+    const sent = await form(`/apply/${fund.slug}/save-for-later`, { email: 'Later@Hub.example' }, cookie);
+    expect(await sent.text()).toContain('Use the link we sent to later@hub.example');
+    const [mail] = await app.em().getConnection().execute<{ body: string }[]>(`SELECT body FROM outbound_email WHERE kind = 'apply-resume-link' AND to_address = 'later@hub.example'`);
+    const link = /(\/apply\/resume\?token=[\w-]+)/.exec(mail.body)![1];
+
+    // Another device: no cookie until the link is opened.
+    const opened = await fetch(`${app.url}${link}`, { redirect: 'manual' });
+    expect(opened.headers.get('location')).toBe(`/apply/${fund.slug}/continue`);
+    const otherDevice = opened.headers.getSetCookie()[0].split(';')[0];
+    expect(otherDevice).toBe(cookie);
+    const next = await fetch(`${app.url}/apply/${fund.slug}/continue`, { redirect: 'manual', headers: { cookie: otherDevice } });
+    expect(next.headers.get('location')).toBe(`/apply/${fund.slug}/group`);
+    const eligibility = await (await fetch(`${app.url}/apply/${fund.slug}/eligibility`, { headers: { cookie: otherDevice } })).text();
+    expect(eligibility).toContain('value="750"');
+  });
+});
