@@ -221,6 +221,16 @@ describe('bad input to the apply mutations', () => {
     expect(long.errors?.[0].extensions?.fields).toEqual([{ field: 'description', message: 'Use 150 words or fewer.' }]);
   });
 
+  it('refuses to start an application to a fund that does not exist, whatever the name', async () => {
+    for (const slug of ['', 'x'.repeat(5000), '<script>alert(1)</script>', "riverdale' OR '1'='1", '🌻']) {
+      const result = await anonymous.gql(START, { slug });
+      expect(result.status).toBe(200);
+      expect(result.errors?.[0].extensions?.code, slug.slice(0, 20)).toBe('NOT_FOUND');
+    }
+    const wrongType = await anonymous.gql(START, { slug: 42 });
+    expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it("never shows one group's draft to someone holding another's token", async () => {
     const mine = await start();
     const theirs = await start();
