@@ -1,13 +1,10 @@
 import express, { type Request, type Response, Router } from 'express';
-import { ErrorCode } from '../../../shared/errors.ts';
-import { ProblemPage } from '../../../web/src/features/apply/components/apply-pages.tsx';
 import { ConfirmPage } from '../../../web/src/features/apply/components/confirm-page.tsx';
 import type { Orm } from '../../db/orm.ts';
-import { isRefusal } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import { findConfirmation, respondToConfirmation } from './confirmation.service.ts';
 import type { GroupConfirmation } from './group-confirmation.entity.ts';
-import { sendPublicPage } from './public-page.tsx';
+import { linkPageHandler, sendPublicPage } from './public-page.tsx';
 
 /** Host organisations and referees answer here, from the link we emailed; opening it changes nothing. */
 export function confirmRoutes({ orm, logger, stylesheets }: { orm: Orm; logger: Logger; stylesheets: string[] }): Router {
@@ -39,21 +36,8 @@ export function confirmRoutes({ orm, logger, stylesheets }: { orm: Orm; logger: 
     });
   };
 
-  const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await action(req, res, String(req.params.token));
-    } catch (error) {
-      const notFound = isRefusal(error) && error.extensions.code === ErrorCode.NotFound;
-      if (!notFound) logger.error({ err: error }, 'confirmation page failed');
-      sendPublicPage(res, {
-        status: notFound ? 404 : 500,
-        title: 'There is a problem',
-        fund: { name: 'the fund', isDemo: false },
-        stylesheets,
-        body: <ProblemPage title={notFound ? 'This link does not work' : 'Sorry, there is a problem'} message={notFound ? 'Check you copied the whole link from the email.' : 'Try again in a few minutes.'} />,
-      });
-    }
-  };
+  const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) =>
+    linkPageHandler({ logger, stylesheets, what: 'confirmation', notFoundMessage: 'Check you copied the whole link from the email.', failedMessage: 'Try again in a few minutes.' }, action);
 
   router.get('/:token', handle(async (_req, res, token) => {
     show(res, await findConfirmation(orm.em.fork(), token), token);

@@ -1,11 +1,8 @@
 import express, { type Request, type Response, Router } from 'express';
-import { ErrorCode } from '../../../shared/errors.ts';
-import { ProblemPage } from '../../../web/src/features/apply/components/apply-pages.tsx';
 import { BankDetailsPage } from '../../../web/src/features/apply/components/bank-details-page.tsx';
 import type { Orm } from '../../db/orm.ts';
-import { isRefusal } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import { sendPublicPage } from '../applications/public-page.tsx';
+import { linkPageHandler, sendPublicPage } from '../applications/public-page.tsx';
 import { findBankDetailsRequest, giveBankDetails } from './bank-details.service.ts';
 import type { BankVault } from './bank-vault.ts';
 
@@ -14,26 +11,17 @@ export function bankDetailsRoutes({ orm, vault, logger, stylesheets }: { orm: Or
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }));
 
-  const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await action(req, res, String(req.params.token));
-    } catch (error) {
-      const notFound = isRefusal(error) && error.extensions.code === ErrorCode.NotFound;
-      if (!notFound) logger.error({ err: error }, 'bank details page failed');
-      sendPublicPage(res, {
-        status: notFound ? 404 : 500,
-        title: 'There is a problem',
-        fund: { name: 'the fund', isDemo: false },
+  const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) =>
+    linkPageHandler(
+      {
+        logger,
         stylesheets,
-        body: (
-          <ProblemPage
-            title={notFound ? 'This link does not work' : 'Sorry, there is a problem'}
-            message={notFound ? 'It may have been used already or be more than 30 days old. Contact the fund for a new one.' : 'Nothing was saved. Try again in a few minutes.'}
-          />
-        ),
-      });
-    }
-  };
+        what: 'bank details',
+        notFoundMessage: 'It may have been used already or be more than 30 days old. Contact the fund for a new one.',
+        failedMessage: 'Nothing was saved. Try again in a few minutes.',
+      },
+      action,
+    );
 
   router.get('/:token', handle(async (_req, res, token) => {
     const request = await findBankDetailsRequest(orm.em.fork(), token);
