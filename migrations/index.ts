@@ -5,6 +5,7 @@ import { Migration20261123104156_draft_reminders } from './Migration202611231041
 import { Migration20261123104411_group_confirmations } from './Migration20261123104411_group_confirmations.ts';
 import { Migration20261123104703_draft_typing } from './Migration20261123104703_draft_typing.ts';
 import { Migration20261123105058_bank_details } from './Migration20261123105058_bank_details.ts';
+import { Migration20261123110012_phase_opened_by } from './Migration20261123110012_phase_opened_by.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261123104411_group_confirmations', class: Migration20261123104411_group_confirmations },
   { name: 'Migration20261123104703_draft_typing', class: Migration20261123104703_draft_typing },
   { name: 'Migration20261123105058_bank_details', class: Migration20261123105058_bank_details },
+  { name: 'Migration20261123110012_phase_opened_by', class: Migration20261123110012_phase_opened_by },
 ];

@@ -114,6 +114,10 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
     if (!draft) throw errors.draftNotFound();
     if (draft.application) return tx.findOneOrFail(Application, draft.application.id);
     await tx.populate(draft, ['fund', 'phase']);
+    // An application belongs to the phase open when it is sent, and meets that phase's rules.
+    const open = await tx.findOne(Phase, { fund: draft.fund, status: PhaseStatus.OPEN });
+    if (!open) throw errors.notTakingApplications();
+    draft.phase = open;
 
     const answers = draft.answers;
     const missing = journey(answers).filter((page) => !answers[page]);

@@ -29,3 +29,18 @@ export class UpdateFundInput {
   @Max(2_000_000_000, { message: 'The reserve is too large.' })
   reservedPence?: number;
 }
+
+@InputType({ description: 'A coordinator opens another phase of the fund, e.g. recovery after emergency.' })
+export class OpenPhaseInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose a fund.' })
+  fundId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose the phase to open.' })
+  phaseId!: string;
+
+  @Field(() => Int, { description: 'The fund version you saw, to detect changes made meanwhile.' })
+  @IsInt()
+  version!: number;
+}

@@ -8,8 +8,8 @@ import { Application } from '../applications/application.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { Contribution } from './contribution.entity.ts';
 import { Fund } from './fund.entity.ts';
-import { UpdateFundInput } from './fund.inputs.ts';
-import { fundLedger, listFundsFor, nextPanel, requireFund, updateFund } from './fund.service.ts';
+import { OpenPhaseInput, UpdateFundInput } from './fund.inputs.ts';
+import { fundLedger, listFundsFor, nextPanel, openPhase, requireFund, updateFund } from './fund.service.ts';
 import { FundLedger, NextPanel, StatusCount } from './fund.types.ts';
 import { Phase } from './phase.entity.ts';
 
@@ -34,6 +34,12 @@ export class FundResolver {
   }
 
   @Authorized()
+  @Mutation(() => Fund, { name: 'openPhase', description: 'Opens another phase (closing the open one), recorded with who decided and when. Coordinators only.' })
+  decideToOpenPhase(@Arg('input') input: OpenPhaseInput, @Ctx() { em, viewer }: Context) {
+    return openPhase(em, viewer!, input);
+  }
+
+  @Authorized()
   @FieldResolver(() => Int, { description: 'Version for optimistic locking: send it back when you change the fund.' })
   version(@Root() fund: Fund) {
     return fund.version;
@@ -46,7 +52,7 @@ export class FundResolver {
 
   @FieldResolver(() => [Phase])
   async phases(@Root() fund: Fund) {
-    return fund.phases.load();
+    return fund.phases.load({ populate: ['openedBy'] });
   }
 
   @FieldResolver(() => Phase, { nullable: true, description: 'The phase open for applications, if any.' })

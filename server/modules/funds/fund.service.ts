@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PhaseStatus } from '../../../shared/domain.ts';
 import { nextWeekly } from '../../../shared/london-time.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
@@ -35,6 +36,44 @@ export async function updateFund(em: EntityManager, viewer: Viewer, input: Updat
   em.assign(fund, edits);
   recordAudit(em, { actor: viewer.user, action: 'fund.updated', entityType: 'Fund', entityId: fund.id, fundId: fund.id, changes });
   await em.flush();
+  return fund;
+}
+
+/**
+ * Opens another phase, e.g. moving from emergency to recovery: a decision, recorded with who made it
+ * and when. The open phase closes; applications already sent stay in the phase they applied in.
+ */
+export async function openPhase(em: EntityManager, viewer: Viewer, input: { fundId: string; phaseId: string; version: number }) {
+  const fund = await requireFund(em, viewer, input.fundId, 'manage');
+  const phases = await fund.phases.load();
+  const next = phases.find((phase) => phase.id === input.phaseId);
+  if (!next) throw errors.notFound('phase');
+  await em.transactional(async (tx) => {
+    // Compare-and-set on the fund's version: of two coordinators deciding at once, one wins and the
+    // other is told, even if both read the fund before either wrote.
+    const claimed = await tx.nativeUpdate(Fund, { id: fund.id, version: input.version }, { version: input.version + 1 });
+    if (claimed === 0) throw errors.conflict('fund');
+    if (next.status === PhaseStatus.OPEN) throw errors.badInput([{ field: 'phaseId', message: `The ${next.name.toLowerCase()} phase is already open.` }]);
+    const now = new Date();
+    const previous = phases.find((phase) => phase.status === PhaseStatus.OPEN);
+    if (previous) {
+      previous.status = PhaseStatus.CLOSED;
+      previous.closedAt = now;
+    }
+    next.status = PhaseStatus.OPEN;
+    next.openedAt = now;
+    next.closedAt = undefined;
+    next.openedBy = viewer.user;
+    recordAudit(tx, {
+      actor: viewer.user,
+      action: 'phase.opened',
+      entityType: 'Fund',
+      entityId: fund.id,
+      fundId: fund.id,
+      changes: { openPhase: [previous?.name ?? null, next.name] },
+    });
+  });
+  await em.refresh(fund);
   return fund;
 }
 

@@ -3,12 +3,13 @@ import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PhaseKind, PhaseStatus } from '../../../shared/domain.ts';
 import { BaseEntity } from '../../db/base.entity.ts';
+import { User } from '../users/user.entity.ts';
 import { Fund } from './fund.entity.ts';
 
 @ObjectType({ description: 'A stage of a fund (emergency, recovery ...) with its own criteria and limits.' })
 @Entity()
 @Unique({ properties: ['fund', 'position'] })
-export class Phase extends BaseEntity<'status' | 'openedAt' | 'closedAt'> {
+export class Phase extends BaseEntity<'status' | 'openedAt' | 'closedAt' | 'openedBy'> {
   @ManyToOne(() => Fund, { deleteRule: 'cascade' })
   fund!: Rel<Fund>;
 
@@ -47,4 +48,9 @@ export class Phase extends BaseEntity<'status' | 'openedAt' | 'closedAt'> {
   @Field({ nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   closedAt?: Date;
+
+  /** The coordinator who decided to open this phase; empty for phases opened when the fund was set up. */
+  @Field(() => User, { nullable: true, description: 'Who decided to open this phase.' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  openedBy?: Rel<User>;
 }
