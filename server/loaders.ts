@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import { ApplicationStatus } from '../shared/domain.ts';
 import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
+import { ConflictOfInterest } from './modules/panels/conflict.entity.ts';
+import { Score } from './modules/panels/score.entity.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -51,6 +53,14 @@ export function createLoaders(em: EntityManager) {
     bankDetails: new DataLoader<string, BankDetails | null>(async (applicationIds) => {
       const found = await em.find(BankDetails, { application: { $in: applicationIds as string[] } });
       return applicationIds.map((id) => found.find((details) => details.application.id === id) ?? null);
+    }),
+    scores: new DataLoader<string, Score[]>(async (applicationIds) => {
+      const found = await em.find(Score, { application: { $in: applicationIds as string[] } }, { populate: ['panellist'], orderBy: { updatedAt: 'asc' } });
+      return applicationIds.map((id) => found.filter((score) => score.application.id === id));
+    }),
+    conflicts: new DataLoader<string, ConflictOfInterest[]>(async (applicationIds) => {
+      const found = await em.find(ConflictOfInterest, { application: { $in: applicationIds as string[] } }, { populate: ['panellist'], orderBy: { createdAt: 'asc' } });
+      return applicationIds.map((id) => found.filter((conflict) => conflict.application.id === id));
     }),
   };
 }

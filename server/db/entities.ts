@@ -12,6 +12,8 @@ import { Contribution } from '../modules/funds/contribution.entity.ts';
 import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
+import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
+import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 
@@ -32,6 +34,8 @@ export const entities = [
   BankDetails,
   BankDetailsRequest,
   OutboundEmail,
+  Score,
+  ConflictOfInterest,
   SignInToken,
   SignInRequest,
   Session,

@@ -5,6 +5,7 @@ import type { User } from '../../server/modules/users/user.entity.ts';
 import { canOnApplication } from '../../server/policies/application.policy.ts';
 import { canOnFund } from '../../server/policies/fund.policy.ts';
 import { canOnOutbox } from '../../server/policies/outbox.policy.ts';
+import { canOnPanel } from '../../server/policies/panel.policy.ts';
 
 const FUND_A = { id: '00000000-0000-4000-8000-00000000000a' };
 const FUND_B = { id: '00000000-0000-4000-8000-00000000000b' };
@@ -124,5 +125,30 @@ describe('canOnOutbox', () => {
   it('refuses bodies to everyone once mail is really sent', () => {
     expect(canOnOutbox(coordinatorOfA, 'readBodies', true)).toBe(false);
     expect(canOnOutbox(officerOfA, 'readBodies', true)).toBe(false);
+  });
+});
+
+describe('canOnPanel', () => {
+  const application = { fund: FUND_A };
+
+  it('lets panellists and community panellists score, unless they declared a conflict', () => {
+    expect(canOnPanel(panellistOfA, 'score', application, false)).toBe(true);
+    expect(canOnPanel(communityPanellistOfA, 'score', application, false)).toBe(true);
+    expect(canOnPanel(panellistOfA, 'score', application, true)).toBe(false);
+    expect(canOnPanel(officerOfA, 'score', application, false)).toBe(false);
+    expect(canOnPanel(coordinatorOfA, 'score', { fund: FUND_B }, false)).toBe(false);
+  });
+
+  it('shows scores to everyone in the fund except someone with a conflict', () => {
+    expect(canOnPanel(officerOfA, 'seeScores', application, false)).toBe(true);
+    expect(canOnPanel(communityPanellistOfA, 'seeScores', application, false)).toBe(true);
+    expect(canOnPanel(panellistOfA, 'seeScores', application, true)).toBe(false);
+    expect(canOnPanel(nobody, 'seeScores', application, false)).toBe(false);
+  });
+
+  it('lets anyone in the fund declare a conflict, and no one outside it', () => {
+    expect(canOnPanel(coordinatorOfA, 'declareConflict', application, false)).toBe(true);
+    expect(canOnPanel(null, 'declareConflict', application, false)).toBe(false);
+    expect(canOnPanel(coordinatorOfA, 'declareConflict', { fund: FUND_B }, false)).toBe(false);
   });
 });
