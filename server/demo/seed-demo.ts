@@ -152,6 +152,12 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         summary: `${work.summary} (${place})`,
         amountRequestedPence: Math.max(phase.minAwardPence, amount),
         assisted: index % 11 === 5,
+        priorityTags: status === ApplicationStatus.DRAFT ? [] : work.tags,
+        checklist:
+          status === ApplicationStatus.CHECKED
+            ? { eligibilityConfirmed: true, safeguarding: work.tags.includes('children-young-people') ? 'POLICY_SEEN' : 'NOT_NEEDED', bankDetailsChecked: false, hostOrRefereeConfirmed: legalForm === LegalForm.UNCONSTITUTED_GROUP ? true : undefined }
+            : {},
+        readyForPanelAt: status === ApplicationStatus.CHECKED ? new Date(submittedAt.getTime() + 2 * 86_400_000) : undefined,
         submittedAt: status === ApplicationStatus.DRAFT ? undefined : submittedAt,
         createdAt: new Date(submittedAt.getTime() - 2 * 86_400_000),
       });

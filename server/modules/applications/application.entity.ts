@@ -7,10 +7,18 @@ import { Fund } from '../funds/fund.entity.ts';
 import { Phase } from '../funds/phase.entity.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 
+export interface Checklist {
+  eligibilityConfirmed?: boolean;
+  hostOrRefereeConfirmed?: boolean;
+  /** NOT_NEEDED when the group does not work with children or adults at risk. */
+  safeguarding?: 'NOT_NEEDED' | 'POLICY_SEEN' | 'MISSING';
+  bankDetailsChecked?: boolean;
+}
+
 @ObjectType({ description: "A group's request for money from one phase of a fund." })
 @Entity()
 @Index({ properties: ['fund', 'status'] })
-export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' | 'submittedAt'> {
+export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' | 'submittedAt' | 'priorityTags' | 'checklist' | 'version'> {
   @Field({ description: 'Reference quoted to the group, e.g. PF-24-00017.' })
   @Unique()
   @Property({ length: 20 })
@@ -62,6 +70,21 @@ export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' 
   @Field({ nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   submittedAt?: Date;
+
+  @Field(() => [String], { description: 'Shared priority tags (keys from the fund taxonomy), added by the group and by officers.' })
+  @Property({ type: 'text[]' })
+  priorityTags: string[] = [];
+
+  /** The officers' due-diligence checklist, filled in at triage. */
+  @Property({ type: 'json' })
+  checklist: Checklist = {};
+
+  @Field({ nullable: true, description: 'When an officer marked it ready for the panel; ready by the cut-off means the next meeting.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  readyForPanelAt?: Date;
+
+  @Property({ version: true })
+  version: number = 1;
 
   @Field()
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })

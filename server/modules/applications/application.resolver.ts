@@ -1,11 +1,13 @@
 import { ref } from '@mikro-orm/core';
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsString, IsUUID } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { canOnApplication } from '../../policies/application.policy.ts';
 import { Phase } from '../funds/phase.entity.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 import { Application } from './application.entity.ts';
 import { GroupConfirmation } from './group-confirmation.entity.ts';
+import { triageApplication } from './triage.service.ts';
 
 @ObjectType({ description: "How to reach a group. Personal data: only funders' staff receive it." })
 export class GroupContact {
@@ -22,9 +24,47 @@ export class GroupContact {
   postcode?: string;
 }
 
+@ObjectType({ description: "The officers' due-diligence checklist." })
+class ChecklistView {
+  @Field({ nullable: true }) eligibilityConfirmed?: boolean;
+  @Field({ nullable: true, description: 'Only for unconstituted groups.' }) hostOrRefereeConfirmed?: boolean;
+  @Field({ nullable: true, description: 'NOT_NEEDED, POLICY_SEEN or MISSING.' }) safeguarding?: string;
+  @Field({ nullable: true }) bankDetailsChecked?: boolean;
+}
+
+@InputType({ description: "A funder officer's triage of one application." })
+class TriageInput {
+  @Field(() => ID) @IsUUID('all', { message: 'Choose an application.' }) applicationId!: string;
+  @Field(() => Int, { description: 'The version you saw, to detect changes made meanwhile.' }) @IsInt() version!: number;
+  @Field() @IsBoolean() eligibilityConfirmed!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() hostOrRefereeConfirmed!: boolean;
+  @Field({ description: 'NOT_NEEDED, POLICY_SEEN or MISSING.' })
+  @IsIn(['NOT_NEEDED', 'POLICY_SEEN', 'MISSING'], { message: 'Say whether a safeguarding policy is needed and seen.' })
+  safeguarding!: 'NOT_NEEDED' | 'POLICY_SEEN' | 'MISSING';
+  @Field({ defaultValue: false }) @IsBoolean() bankDetailsChecked!: boolean;
+  @Field(() => [String]) @ArrayMaxSize(12, { message: 'Choose 12 priorities or fewer.' }) @IsString({ each: true }) priorityTags!: string[];
+  @Field() @IsBoolean() readyForPanel!: boolean;
+}
+
 // Relations load through MikroORM's dataloader, so a list of applications costs one query per relation.
 @Resolver(() => Application)
 export class ApplicationResolver {
+  @Authorized()
+  @Mutation(() => Application, { description: 'Triage by a funder officer: checklist, priority tags, and ready for panel.' })
+  triageApplication(@Arg('input') input: TriageInput, @Ctx() { em, viewer }: Context) {
+    return triageApplication(em, viewer!, input);
+  }
+
+  @FieldResolver(() => Int, { description: 'Version for optimistic locking: send it back when you triage.' })
+  version(@Root() application: Application) {
+    return application.version;
+  }
+
+  @FieldResolver(() => ChecklistView, { nullable: true, description: "The due-diligence checklist; funders' staff only." })
+  checklist(@Root() application: Application, @Ctx() { viewer }: Context) {
+    return canOnApplication(viewer, 'readContact', application) ? application.checklist : null;
+  }
+
   @FieldResolver(() => ApplicantGroup)
   group(@Root() application: Application) {
     return ref(application.group).loadOrFail();
