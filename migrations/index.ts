@@ -8,6 +8,7 @@ import { Migration20261123105058_bank_details } from './Migration20261123105058_
 import { Migration20261123110012_phase_opened_by } from './Migration20261123110012_phase_opened_by.ts';
 import { Migration20261123110443_scores_and_conflicts } from './Migration20261123110443_scores_and_conflicts.ts';
 import { Migration20261123110719_triage } from './Migration20261123110719_triage.ts';
+import { Migration20261123110933_panel_meetings } from './Migration20261123110933_panel_meetings.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261123110012_phase_opened_by', class: Migration20261123110012_phase_opened_by },
   { name: 'Migration20261123110443_scores_and_conflicts', class: Migration20261123110443_scores_and_conflicts },
   { name: 'Migration20261123110719_triage', class: Migration20261123110719_triage },
+  { name: 'Migration20261123110933_panel_meetings', class: Migration20261123110933_panel_meetings },
 ];

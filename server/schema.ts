@@ -18,6 +18,7 @@ import { ApplyResolver } from './modules/applications/apply.resolver.ts';
 import { BankDetailsResolver } from './modules/bank/bank-details.resolver.ts';
 import { FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
+import { FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
@@ -36,7 +37,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver],
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

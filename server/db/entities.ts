@@ -13,6 +13,7 @@ import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
+import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
@@ -35,6 +36,7 @@ export const entities = [
   BankDetailsRequest,
   OutboundEmail,
   Score,
+  PanelMeeting,
   ConflictOfInterest,
   SignInToken,
   SignInRequest,

@@ -4,10 +4,12 @@ import type { Orm } from '../db/orm.ts';
 import type { Logger } from '../logger.ts';
 import { expireDrafts } from '../modules/applications/draft-expiry.ts';
 import { deliverDueEmails, type Mailer } from '../modules/notifications/mailer.ts';
+import { runPanelRhythm } from '../modules/panels/agenda.service.ts';
 
 export const QUEUES = {
   deliverEmail: 'outbox.deliver',
   expireDrafts: 'drafts.expire',
+  panelRhythm: 'panels.rhythm',
 } as const;
 
 export interface Jobs {
@@ -39,6 +41,14 @@ export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer
     logger.info(result, 'unfinished applications expired and warned');
   });
   await boss.schedule(QUEUES.expireDrafts, '15 3 * * *', null, { tz: 'Europe/London' });
+
+  await boss.createQueue(QUEUES.panelRhythm, { policy: 'stately', retryLimit: 3 });
+  await boss.work(QUEUES.panelRhythm, async () => {
+    const result = await runPanelRhythm(orm.em.fork());
+    if (result.scheduled + result.agendasBuilt > 0) logger.info(result, 'panel meetings scheduled and agendas built');
+  });
+  await boss.schedule(QUEUES.panelRhythm, '*/5 * * * *', null, { tz: 'Europe/London' });
+  await boss.send(QUEUES.panelRhythm, null);
 
   mailer.onQueued(() => {
     boss.send(QUEUES.deliverEmail, null).catch((error) => logger.warn({ err: error }, 'could not queue delivery'));

@@ -14,7 +14,8 @@ afterAll(() => {
 /** Starts the server exactly as `npm start` does (after the web build) and waits for its banner. */
 async function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    // No background jobs: the weekly agenda job would move demo applications on some days of the week.
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

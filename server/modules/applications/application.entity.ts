@@ -5,6 +5,7 @@ import { ApplicationStatus } from '../../../shared/domain.ts';
 import { BaseEntity } from '../../db/base.entity.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { Phase } from '../funds/phase.entity.ts';
+import { PanelMeeting } from '../panels/panel-meeting.entity.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 
 export interface Checklist {
@@ -82,6 +83,10 @@ export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' 
   @Field({ nullable: true, description: 'When an officer marked it ready for the panel; ready by the cut-off means the next meeting.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   readyForPanelAt?: Date;
+
+  /** The meeting whose agenda it is on, once the cut-off has passed. */
+  @ManyToOne(() => PanelMeeting, { nullable: true, deleteRule: 'set null' })
+  meeting?: Rel<PanelMeeting>;
 
   @Property({ version: true })
   version: number = 1;
