@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
+import { runPanelRhythm } from '../../server/modules/panels/agenda.service.ts';
 import { startServer } from '../../server/server.ts';
 import { freePort } from '../support/postgres.ts';
 
@@ -36,6 +37,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
   });
   const running = await startServer(config, logger.child({}, { level: 'warn' }));
+  // Settle this week's agenda now, so the tests do not race the job that would do it in the background.
+  await runPanelRhythm(running.database.orm.em.fork());
   project.provide('appUrl', running.url);
   project.provide('appDatabaseUrl', running.database.url);
   return () => running.close();
