@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.ts';
 import { Application } from '../applications/application.entity.ts';
@@ -12,6 +12,8 @@ export const SCORE_MAX = 4;
 @ObjectType({ description: "A panellist's view of an application before the meeting, shared with the whole panel." })
 @Entity()
 @Unique({ properties: ['application', 'panellist'] })
+// Written as PostgreSQL prints it back, so the schema check sees no difference.
+@Check({ name: 'score_value_range', expression: '(value >= 1) AND (value <= 4)' })
 export class Score extends BaseEntity<'updatedAt' | 'comment'> {
   @ManyToOne(() => Application, { deleteRule: 'cascade' })
   application!: Rel<Application>;
