@@ -9,6 +9,7 @@ import { Migration20261123110012_phase_opened_by } from './Migration202611231100
 import { Migration20261123110443_scores_and_conflicts } from './Migration20261123110443_scores_and_conflicts.ts';
 import { Migration20261123110719_triage } from './Migration20261123110719_triage.ts';
 import { Migration20261123110933_panel_meetings } from './Migration20261123110933_panel_meetings.ts';
+import { Migration20261123111629_decisions } from './Migration20261123111629_decisions.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261123110443_scores_and_conflicts', class: Migration20261123110443_scores_and_conflicts },
   { name: 'Migration20261123110719_triage', class: Migration20261123110719_triage },
   { name: 'Migration20261123110933_panel_meetings', class: Migration20261123110933_panel_meetings },
+  { name: 'Migration20261123111629_decisions', class: Migration20261123111629_decisions },
 ];

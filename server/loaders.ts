@@ -4,6 +4,7 @@ import { ApplicationStatus } from '../shared/domain.ts';
 import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
 import { ConflictOfInterest } from './modules/panels/conflict.entity.ts';
+import { Decision } from './modules/panels/decision.entity.ts';
 import { Score } from './modules/panels/score.entity.ts';
 
 export interface FundMoney {
@@ -31,8 +32,14 @@ export function createLoaders(em: EntityManager) {
         [postgresArray(fundIds)],
       );
       const byFund = new Map(rows.map((row) => [row.fund_id, Number(row.contributed)]));
-      // Awards and payments arrive with the panel issue; until then nothing can be committed or paid.
-      return fundIds.map((id) => ({ contributedPence: byFund.get(id) ?? 0, committedPence: 0, paidPence: 0 }));
+      const committedRows = await connection.execute<{ fund_id: string; committed: string }[]>(
+        `SELECT c.fund_id, sum(d.amount_pence) AS committed FROM award_draw d JOIN contribution c ON c.id = d.contribution_id
+          WHERE c.fund_id = ANY(?::uuid[]) GROUP BY c.fund_id`,
+        [postgresArray(fundIds)],
+      );
+      const committed = new Map(committedRows.map((row) => [row.fund_id, Number(row.committed)]));
+      // Payments arrive when closing a meeting makes grants; until then nothing is paid.
+      return fundIds.map((id) => ({ contributedPence: byFund.get(id) ?? 0, committedPence: committed.get(id) ?? 0, paidPence: 0 }));
     }),
     applicationCounts: new DataLoader<string, StatusCounts>(async (fundIds) => {
       const rows = await connection.execute<{ fund_id: string; status: ApplicationStatus; count: string }[]>(
@@ -61,6 +68,10 @@ export function createLoaders(em: EntityManager) {
     conflicts: new DataLoader<string, ConflictOfInterest[]>(async (applicationIds) => {
       const found = await em.find(ConflictOfInterest, { application: { $in: applicationIds as string[] } }, { populate: ['panellist'], orderBy: { createdAt: 'asc' } });
       return applicationIds.map((id) => found.filter((conflict) => conflict.application.id === id));
+    }),
+    decisions: new DataLoader<string, Decision | null>(async (applicationIds) => {
+      const found = await em.find(Decision, { application: { $in: applicationIds as string[] } }, { populate: ['decidedBy', 'draws', 'draws.contribution', 'draws.contribution.funder'] });
+      return applicationIds.map((id) => found.find((decision) => decision.application.id === id) ?? null);
     }),
   };
 }

@@ -20,6 +20,7 @@ import { FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
 import { FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
+import { ApplicationDecisionResolver, DecisionResolver } from './modules/panels/decision.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -37,7 +38,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver],
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, ApplicationDecisionResolver, DecisionResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -13,6 +13,7 @@ import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
+import { AwardDraw, Decision } from '../modules/panels/decision.entity.ts';
 import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
@@ -37,6 +38,8 @@ export const entities = [
   OutboundEmail,
   Score,
   PanelMeeting,
+  Decision,
+  AwardDraw,
   ConflictOfInterest,
   SignInToken,
   SignInRequest,

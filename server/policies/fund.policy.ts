@@ -2,15 +2,17 @@ import { FundRole } from '../../shared/domain.ts';
 import type { Viewer } from '../context.ts';
 import { hasRole, rolesIn } from './roles.ts';
 
-export type FundAction = 'view' | 'manage' | 'readAuditLog' | 'recordContribution' | 'assistApplication' | 'handleBankDetails';
+export type FundAction = 'view' | 'manage' | 'readAuditLog' | 'recordContribution' | 'assistApplication' | 'handleBankDetails' | 'chairMeeting';
 
 /** What a person may do with a fund, decided by the roles they hold in that fund only. */
 export function canOnFund(viewer: Viewer | null, action: FundAction, fund: { id: string }): boolean {
   switch (action) {
     case 'view':
       return rolesIn(viewer, fund.id).size > 0;
+    // The coordinator runs the fund, and walks the agenda recording the panel's decisions.
     case 'manage':
     case 'readAuditLog':
+    case 'chairMeeting':
       return hasRole(viewer, fund.id, FundRole.COORDINATOR);
     // Officers' work too: contributions, applications filled in for groups (e.g. by phone), bank details.
     case 'recordContribution':

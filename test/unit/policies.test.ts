@@ -64,6 +64,15 @@ describe('canOnFund', () => {
   });
 });
 
+describe('chairing the meeting', () => {
+  it('lets only the coordinator of the fund record decisions', () => {
+    expect(canOnFund(coordinatorOfA, 'chairMeeting', FUND_A)).toBe(true);
+    expect(canOnFund(coordinatorOfA, 'chairMeeting', FUND_B)).toBe(false);
+    expect(canOnFund(officerOfA, 'chairMeeting', FUND_A)).toBe(false);
+    expect(canOnFund(panellistOfA, 'chairMeeting', FUND_A)).toBe(false);
+  });
+});
+
 describe('assisted applications', () => {
   it('lets coordinators and funder officers fill in an application for a group, and no one else', () => {
     expect(canOnFund(officerOfA, 'assistApplication', FUND_A)).toBe(true);
