@@ -26,20 +26,21 @@ export function createLoaders(em: EntityManager) {
   const connection = em.getConnection();
   return {
     fundMoney: new DataLoader<string, FundMoney>(async (fundIds) => {
-      const rows = await connection.execute<{ fund_id: string; contributed: string }[]>(
-        `SELECT fund_id, coalesce(sum(amount_pence), 0) AS contributed
-           FROM contribution WHERE fund_id = ANY(?::uuid[]) GROUP BY fund_id`,
+      const rows = await connection.execute<{ fund_id: string; contributed: string; committed: string }[]>(
+        `SELECT f.id AS fund_id,
+                (SELECT coalesce(sum(c.amount_pence), 0) FROM contribution c WHERE c.fund_id = f.id) AS contributed,
+                (SELECT coalesce(sum(d.amount_pence), 0) FROM award_draw d JOIN contribution c ON c.id = d.contribution_id
+                  WHERE c.fund_id = f.id) AS committed
+           FROM fund f WHERE f.id = ANY(?::uuid[])`,
         [postgresArray(fundIds)],
       );
-      const byFund = new Map(rows.map((row) => [row.fund_id, Number(row.contributed)]));
-      const committedRows = await connection.execute<{ fund_id: string; committed: string }[]>(
-        `SELECT c.fund_id, sum(d.amount_pence) AS committed FROM award_draw d JOIN contribution c ON c.id = d.contribution_id
-          WHERE c.fund_id = ANY(?::uuid[]) GROUP BY c.fund_id`,
-        [postgresArray(fundIds)],
-      );
-      const committed = new Map(committedRows.map((row) => [row.fund_id, Number(row.committed)]));
+      const byFund = new Map(rows.map((row) => [row.fund_id, row]));
       // Payments arrive when closing a meeting makes grants; until then nothing is paid.
-      return fundIds.map((id) => ({ contributedPence: byFund.get(id) ?? 0, committedPence: committed.get(id) ?? 0, paidPence: 0 }));
+      return fundIds.map((id) => ({
+        contributedPence: Number(byFund.get(id)?.contributed ?? 0),
+        committedPence: Number(byFund.get(id)?.committed ?? 0),
+        paidPence: 0,
+      }));
     }),
     applicationCounts: new DataLoader<string, StatusCounts>(async (fundIds) => {
       const rows = await connection.execute<{ fund_id: string; status: ApplicationStatus; count: string }[]>(

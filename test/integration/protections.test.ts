@@ -143,7 +143,7 @@ describe('unexpected failures', () => {
       const coordinator = await addMember(broken.em(), fund, FundRole.COORDINATOR);
       const client = await broken.signedInAs(coordinator);
       // A database that has lost a table: the ledger query fails inside PostgreSQL.
-      await broken.em().getConnection().execute('DROP TABLE contribution');
+      await broken.em().getConnection().execute('DROP TABLE contribution CASCADE');
 
       const response = await fetch(`${broken.url}/graphql`, {
         method: 'POST',
