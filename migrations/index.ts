@@ -10,6 +10,7 @@ import { Migration20261123110443_scores_and_conflicts } from './Migration2026112
 import { Migration20261123110719_triage } from './Migration20261123110719_triage.ts';
 import { Migration20261123110933_panel_meetings } from './Migration20261123110933_panel_meetings.ts';
 import { Migration20261123111629_decisions } from './Migration20261123111629_decisions.ts';
+import { Migration20261123112645_grants } from './Migration20261123112645_grants.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261123110719_triage', class: Migration20261123110719_triage },
   { name: 'Migration20261123110933_panel_meetings', class: Migration20261123110933_panel_meetings },
   { name: 'Migration20261123111629_decisions', class: Migration20261123111629_decisions },
+  { name: 'Migration20261123112645_grants', class: Migration20261123112645_grants },
 ];

@@ -5,6 +5,7 @@ import { GroupConfirmation } from './modules/applications/group-confirmation.ent
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
 import { ConflictOfInterest } from './modules/panels/conflict.entity.ts';
 import { Decision } from './modules/panels/decision.entity.ts';
+import { Grant } from './modules/grants/grant.entity.ts';
 import { Score } from './modules/panels/score.entity.ts';
 
 export interface FundMoney {
@@ -26,21 +27,23 @@ export function createLoaders(em: EntityManager) {
   const connection = em.getConnection();
   return {
     fundMoney: new DataLoader<string, FundMoney>(async (fundIds) => {
-      const rows = await connection.execute<{ fund_id: string; contributed: string; committed: string }[]>(
+      // Awarded money is committed until it is paid; then it counts as paid instead.
+      const rows = await connection.execute<{ fund_id: string; contributed: string; awarded: string; paid: string }[]>(
         `SELECT f.id AS fund_id,
                 (SELECT coalesce(sum(c.amount_pence), 0) FROM contribution c WHERE c.fund_id = f.id) AS contributed,
                 (SELECT coalesce(sum(d.amount_pence), 0) FROM award_draw d JOIN contribution c ON c.id = d.contribution_id
-                  WHERE c.fund_id = f.id) AS committed
+                  WHERE c.fund_id = f.id) AS awarded,
+                (SELECT coalesce(sum(p.amount_pence), 0) FROM payment p JOIN fund_grant g ON g.id = p.grant_id
+                   JOIN application a ON a.id = g.application_id WHERE a.fund_id = f.id AND p.status = 'PAID') AS paid
            FROM fund f WHERE f.id = ANY(?::uuid[])`,
         [postgresArray(fundIds)],
       );
       const byFund = new Map(rows.map((row) => [row.fund_id, row]));
-      // Payments arrive when closing a meeting makes grants; until then nothing is paid.
-      return fundIds.map((id) => ({
-        contributedPence: Number(byFund.get(id)?.contributed ?? 0),
-        committedPence: Number(byFund.get(id)?.committed ?? 0),
-        paidPence: 0,
-      }));
+      return fundIds.map((id) => {
+        const row = byFund.get(id);
+        const paid = Number(row?.paid ?? 0);
+        return { contributedPence: Number(row?.contributed ?? 0), committedPence: Number(row?.awarded ?? 0) - paid, paidPence: paid };
+      });
     }),
     applicationCounts: new DataLoader<string, StatusCounts>(async (fundIds) => {
       const rows = await connection.execute<{ fund_id: string; status: ApplicationStatus; count: string }[]>(
@@ -73,6 +76,10 @@ export function createLoaders(em: EntityManager) {
     decisions: new DataLoader<string, Decision | null>(async (applicationIds) => {
       const found = await em.find(Decision, { application: { $in: applicationIds as string[] } }, { populate: ['decidedBy', 'draws', 'draws.contribution', 'draws.contribution.funder'] });
       return applicationIds.map((id) => found.find((decision) => decision.application.id === id) ?? null);
+    }),
+    grants: new DataLoader<string, Grant | null>(async (applicationIds) => {
+      const found = await em.find(Grant, { application: { $in: applicationIds as string[] } });
+      return applicationIds.map((id) => found.find((grant) => grant.application.id === id) ?? null);
     }),
   };
 }

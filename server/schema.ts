@@ -18,9 +18,9 @@ import { ApplyResolver } from './modules/applications/apply.resolver.ts';
 import { BankDetailsResolver } from './modules/bank/bank-details.resolver.ts';
 import { FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
-import { FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
+import { CloseMeetingResolver, FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
-import { ApplicationDecisionResolver, DecisionResolver } from './modules/panels/decision.resolver.ts';
+import { ApplicationDecisionResolver, DecisionResolver, GrantResolver } from './modules/panels/decision.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -38,7 +38,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, ApplicationDecisionResolver, DecisionResolver],
+    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -14,6 +14,7 @@ import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
 import { AwardDraw, Decision } from '../modules/panels/decision.entity.ts';
+import { Grant, Payment } from '../modules/grants/grant.entity.ts';
 import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
@@ -40,6 +41,8 @@ export const entities = [
   PanelMeeting,
   Decision,
   AwardDraw,
+  Grant,
+  Payment,
   ConflictOfInterest,
   SignInToken,
   SignInRequest,

@@ -94,3 +94,59 @@ describe('decisions in the meeting', () => {
     expect((await award(conflicted, 'mutualAid', 500_00)).errors?.[0].message).toBe('You do not have permission to decide an application you have declared a conflict of interest on.');
   });
 });
+
+describe('closing the meeting', () => {
+  const CLOSE = `mutation($input: CloseMeetingInput!) { closeMeeting(input: $input) { status minutes { attendees { name role } decisions { reference group decision amountPence note } recusals { name reference reason } } } }`;
+
+  it('refuses while an application is undecided, then writes minutes, makes grants and emails every applicant', async () => {
+    const meeting = await app.em().findOneOrFail(PanelMeeting, { fund });
+    const [chair] = await app.em().getConnection().execute<{ id: string; name: string }[]>(
+      `SELECT u.id, u.name FROM app_user u JOIN fund_membership m ON m.user_id = u.id WHERE m.fund_id = ? AND m.role = 'COORDINATOR' ORDER BY u.created_at LIMIT 1`,
+      [fund.id],
+    );
+    const early = await coordinator.gql(CLOSE, { input: { meetingId: meeting.id, attendeeIds: [chair.id] } });
+    expect(early.errors?.[0].extensions?.fields).toEqual([{ field: 'meetingId', message: `Decide every application first: ${agenda.mutualAid.reference}.` }]);
+
+    const declined = await coordinator.gql(DECIDE, {
+      input: { applicationId: agenda.mutualAid.id, expectedVersion: 0, kind: 'DECLINE', reason: 'No money left that may fund it.', message: 'Please apply again in the recovery phase.' },
+    });
+    expect(declined.errors).toBeUndefined();
+
+    const closed = await coordinator.gql(CLOSE, { input: { meetingId: meeting.id, attendeeIds: [chair.id] } });
+    expect(closed.errors).toBeUndefined();
+    const [{ amount_pence: foodAward }] = await app.em().getConnection().execute(`SELECT amount_pence FROM decision WHERE application_id = ?`, [agenda.foodBank.id]);
+    const [conflicted] = await app.em().getConnection().execute<{ name: string }[]>(`SELECT u.name FROM conflict_of_interest c JOIN app_user u ON u.id = c.panellist_id WHERE c.application_id = ?`, [agenda.mutualAid.id]);
+    const rows = [agenda.foodBank, agenda.artsClub, agenda.mutualAid].sort((a, b) => a.reference.localeCompare(b.reference));
+    const expected: Record<string, unknown> = {
+      [agenda.foodBank.reference]: { decision: 'Awarded', amountPence: foodAward, note: null },
+      [agenda.artsClub.reference]: { decision: 'Awarded', amountPence: 2500_00, note: null },
+      [agenda.mutualAid.reference]: { decision: 'Declined', amountPence: null, note: 'No money left that may fund it.' },
+    };
+    expect(closed.data?.closeMeeting).toEqual({
+      status: 'CLOSED',
+      minutes: {
+        attendees: [{ name: chair.name, role: 'Coordinator' }],
+        decisions: rows.map((row) => ({ reference: row.reference, group: row.group.name, ...(expected[row.reference] as object) })),
+        recusals: [{ name: conflicted.name, reference: agenda.mutualAid.reference, reason: 'My sister runs it.' }],
+      },
+    });
+
+    const grants = await app.em().getConnection().execute(
+      `SELECT a.reference, g.amount_pence, g.payee, g.reporting, p.status FROM fund_grant g JOIN application a ON a.id = g.application_id JOIN payment p ON p.grant_id = g.id ORDER BY a.reference`,
+    );
+    expect(grants).toEqual(
+      [agenda.foodBank, agenda.artsClub]
+        .sort((a, b) => a.reference.localeCompare(b.reference))
+        .map((row) => ({ reference: row.reference, amount_pence: row === agenda.foodBank ? foodAward : 2500_00, payee: 'GROUP', reporting: 'SHORT_FORM', status: 'DUE' })),
+    );
+    const mail = await app.em().getConnection().execute<{ kind: string; n: number }[]>(
+      `SELECT kind, count(*)::int AS n FROM outbound_email WHERE kind IN ('panel-decision', 'bank-details-request') GROUP BY kind ORDER BY kind`,
+    );
+    expect(mail).toEqual([{ kind: 'bank-details-request', n: 2 }, { kind: 'panel-decision', n: 3 }]);
+
+    const again = await coordinator.gql(CLOSE, { input: { meetingId: meeting.id, attendeeIds: [chair.id] } });
+    expect(again.errors?.[0].extensions?.fields).toEqual([{ field: 'meetingId', message: 'This meeting is already closed.' }]);
+    const late = await coordinator.gql(DECIDE, { input: { applicationId: agenda.artsClub.id, expectedVersion: 1, kind: 'AWARD', amountPence: 100_00 } });
+    expect(late.errors?.[0].extensions?.fields).toEqual([{ field: 'applicationId', message: 'That meeting is closed; its decisions are final.' }]);
+  });
+});

@@ -9,6 +9,7 @@ import { canOnFund } from '../../policies/fund.policy.ts';
 import { Application } from '../applications/application.entity.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
+import type { User } from '../users/user.entity.ts';
 import { BankDetails, BankDetailsRequest } from './bank-details.entity.ts';
 import type { BankVault } from './bank-vault.ts';
 
@@ -29,6 +30,14 @@ export async function requestBankDetails(em: EntityManager, mailer: Mailer, view
   const application = await findById(em, Application, applicationId, { populate: ['fund', 'group'] });
   if (!application || !canOnFund(viewer, 'view', application.fund)) throw errors.notFound('application');
   if (!canOnFund(viewer, 'handleBankDetails', application.fund)) throw errors.forbidden('ask for bank details');
+  sendBankDetailsRequest(em, mailer, application, publicUrl, viewer!.user);
+  await em.flush();
+  mailer.nudge();
+  return application;
+}
+
+/** Queues the one-use link to the group, or to the host that will hold its money. Part of the caller's unit of work. */
+export function sendBankDetailsRequest(em: EntityManager, mailer: Mailer, application: Application, publicUrl: string, actor: User | null) {
   const { group } = application;
   const email = group.hostEmail ?? group.contactEmail;
   const token = newToken();
@@ -47,10 +56,7 @@ export async function requestBankDetails(em: EntityManager, mailer: Mailer, view
       'We will never ask for bank details by phone or by replying to an email.',
     ].join('\n'),
   });
-  recordAudit(em, { actor: viewer!.user, action: 'bank-details.requested', entityType: 'Application', entityId: application.id, fundId: application.fund.id, changes: { email } });
-  await em.flush();
-  mailer.nudge();
-  return application;
+  recordAudit(em, { actor, action: 'bank-details.requested', entityType: 'Application', entityId: application.id, fundId: application.fund.id, changes: { email } });
 }
 
 export async function findBankDetailsRequest(em: EntityManager, token: string) {

@@ -2,6 +2,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { Application } from '../applications/application.entity.ts';
+import { Grant, Payment } from '../grants/grant.entity.ts';
 import { AwardDraw, Decision, DecisionKind } from './decision.entity.ts';
 import { recordDecision } from './decision.service.ts';
 
@@ -24,6 +25,11 @@ export class ApplicationDecisionResolver {
     return recordDecision(em, viewer!, input);
   }
 
+  @FieldResolver(() => Grant, { nullable: true, description: 'The grant, once the meeting that awarded it has closed.' })
+  grant(@Root() application: Application, @Ctx() { loaders }: Context) {
+    return loaders.grants.load(application.id);
+  }
+
   @FieldResolver(() => Decision, { nullable: true, description: "The panel's decision, once made." })
   decision(@Root() application: Application, @Ctx() { loaders }: Context) {
     return loaders.decisions.load(application.id);
@@ -35,5 +41,13 @@ export class DecisionResolver {
   @FieldResolver(() => [AwardDraw], { description: 'For an award: how it is split across contributions.' })
   async draws(@Root() decision: Decision) {
     return decision.draws.isInitialized() ? decision.draws.getItems() : decision.draws.load({ populate: ['contribution', 'contribution.funder'] });
+  }
+}
+
+@Resolver(() => Grant)
+export class GrantResolver {
+  @FieldResolver(() => [Payment])
+  payments(@Root() grant: Grant, @Ctx() { em }: Context) {
+    return em.find(Payment, { grant }, { orderBy: { createdAt: 'asc' } });
   }
 }

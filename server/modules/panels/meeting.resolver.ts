@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsUUID } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { Application } from '../applications/application.entity.ts';
 import { Fund } from '../funds/fund.entity.ts';
+import { closeMeeting } from './close-meeting.ts';
 import { PanelMeeting } from './panel-meeting.entity.ts';
 
 // Meetings are reached through a fund, which only its members can read.
@@ -18,5 +20,54 @@ export class PanelMeetingResolver {
   @FieldResolver(() => [Application], { description: 'The applications on this meeting’s agenda, oldest ready first.' })
   agenda(@Root() meeting: PanelMeeting, @Ctx() { em }: Context) {
     return em.find(Application, { meeting }, { orderBy: { readyForPanelAt: 'asc', reference: 'asc' }, populate: ['group', 'phase'] });
+  }
+}
+
+@ObjectType()
+class MinutesAttendee {
+  @Field() name!: string;
+  @Field() role!: string;
+}
+
+@ObjectType()
+class MinutesDecision {
+  @Field() reference!: string;
+  @Field() group!: string;
+  @Field({ description: 'Awarded, Declined, Deferred or Referred.' }) decision!: string;
+  @Field(() => Int, { nullable: true }) amountPence?: number | null;
+  @Field(() => String, { nullable: true, description: 'Conditions, reason, question or the funder referred to.' }) note?: string | null;
+}
+
+@ObjectType()
+class MinutesRecusal {
+  @Field() name!: string;
+  @Field() reference!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType({ description: 'The minutes written when a meeting closes.' })
+class MinutesView {
+  @Field(() => [MinutesAttendee]) attendees!: MinutesAttendee[];
+  @Field(() => [MinutesDecision]) decisions!: MinutesDecision[];
+  @Field(() => [MinutesRecusal]) recusals!: MinutesRecusal[];
+}
+
+@InputType()
+class CloseMeetingInput {
+  @Field(() => ID) @IsUUID('all', { message: 'Choose a meeting.' }) meetingId!: string;
+  @Field(() => [ID], { description: 'Who attended.' }) @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'Choose the people who attended.' }) attendeeIds!: string[];
+}
+
+@Resolver(() => PanelMeeting)
+export class CloseMeetingResolver {
+  @Authorized()
+  @Mutation(() => PanelMeeting, { description: 'Closes a meeting: minutes, decision emails, and a grant with a payment due for each award. Coordinators only.' })
+  closeMeeting(@Arg('input') input: CloseMeetingInput, @Ctx() { em, mailer, viewer, config }: Context) {
+    return closeMeeting(em, mailer, viewer!, input, config.publicUrl);
+  }
+
+  @FieldResolver(() => MinutesView, { nullable: true })
+  minutes(@Root() meeting: PanelMeeting) {
+    return meeting.minutes ?? null;
   }
 }
