@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/orm.ts';
 import { demoPrintedPeople, seedDemo } from './demo/seed-demo.ts';
+import { seedDemoPanelHistory } from './demo/seed-panel-history.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { BankVault } from './modules/bank/bank-vault.ts';
@@ -29,9 +30,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
     const em = database.orm.em.fork();
-    if (config.DEMO && (await seedDemo(em))) logger.info('demo fund loaded');
-
     const mailer = Mailer.fromSettings(config.SMTP_URL, config.MAIL_FROM);
+    if (config.DEMO) {
+      if (await seedDemo(em)) logger.info('demo fund loaded');
+      if (await seedDemoPanelHistory(em, mailer, config.publicUrl)) logger.info('demo panel meetings loaded');
+    }
+
     if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger, publicUrl: config.publicUrl });
     const vault = await BankVault.fromSettings(config);
     const { app, apollo } = await createApp({ orm: database.orm, config, logger, mailer, vault });

@@ -54,8 +54,8 @@ it('signs the demo coordinator in through the emailed link and shows the week', 
   );
   expect(Number(sent)).toBeGreaterThanOrEqual(70);
   await expect.poll(() => page.getByTestId('applications-waiting').textContent()).toBe(waiting);
-  // £800,000 contributed less £150,000 reserved.
-  expect(await page.getByTestId('money-available').textContent()).toBe('£650,000');
+  // £800,000 contributed, less £150,000 reserved and £75,450 awarded in the demo's six past meetings.
+  expect(await page.getByTestId('money-available').textContent()).toBe('£574,550');
   expect(await page.getByTestId('next-panel').textContent()).toMatch(/^Thursday \d{1,2} \w+ \d{4} at 2:00pm$/);
   expect(await page.getByText('Demo data').count()).toBeGreaterThan(0);
   await screenshot(page, 'coordinator-home');
