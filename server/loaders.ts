@@ -14,6 +14,11 @@ export interface FundMoney {
   paidPence: number;
 }
 
+export interface ContributionMoney {
+  committedPence: number;
+  paidPence: number;
+}
+
 export type StatusCounts = Record<ApplicationStatus, number>;
 
 // Passed as one text parameter and cast in SQL, since the driver would spread a JS array into a list.
@@ -43,6 +48,23 @@ export function createLoaders(em: EntityManager) {
         const row = byFund.get(id);
         const paid = Number(row?.paid ?? 0);
         return { contributedPence: Number(row?.contributed ?? 0), committedPence: Number(row?.awarded ?? 0) - paid, paidPence: paid };
+      });
+    }),
+    // A draw counts as paid once its grant has no payment still due; until then it is committed.
+    contributionMoney: new DataLoader<string, ContributionMoney>(async (contributionIds) => {
+      const rows = await connection.execute<{ contribution_id: string; awarded: string; paid: string }[]>(
+        `SELECT d.contribution_id, sum(d.amount_pence) AS awarded,
+                sum(d.amount_pence) FILTER (WHERE g.id IS NOT NULL AND NOT EXISTS
+                  (SELECT 1 FROM payment p WHERE p.grant_id = g.id AND p.status <> 'PAID')) AS paid
+           FROM award_draw d LEFT JOIN fund_grant g ON g.decision_id = d.decision_id
+          WHERE d.contribution_id = ANY(?::uuid[]) GROUP BY d.contribution_id`,
+        [postgresArray(contributionIds)],
+      );
+      const byContribution = new Map(rows.map((row) => [row.contribution_id, row]));
+      return contributionIds.map((id) => {
+        const row = byContribution.get(id);
+        const paid = Number(row?.paid ?? 0);
+        return { committedPence: Number(row?.awarded ?? 0) - paid, paidPence: paid };
       });
     }),
     applicationCounts: new DataLoader<string, StatusCounts>(async (fundIds) => {

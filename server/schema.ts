@@ -16,7 +16,7 @@ import { errors } from './errors.ts';
 import { ApplicationResolver } from './modules/applications/application.resolver.ts';
 import { ApplyResolver } from './modules/applications/apply.resolver.ts';
 import { BankDetailsResolver } from './modules/bank/bank-details.resolver.ts';
-import { FundResolver } from './modules/funds/fund.resolver.ts';
+import { ContributionResolver, FundResolver } from './modules/funds/fund.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
 import { CloseMeetingResolver, FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
@@ -38,7 +38,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

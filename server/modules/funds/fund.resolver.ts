@@ -10,7 +10,7 @@ import { Contribution } from './contribution.entity.ts';
 import { Fund } from './fund.entity.ts';
 import { OpenPhaseInput, UpdateFundInput } from './fund.inputs.ts';
 import { fundLedger, listFundsFor, nextPanel, openPhase, requireFund, updateFund } from './fund.service.ts';
-import { FundLedger, NextPanel, StatusCount } from './fund.types.ts';
+import { ContributionLedger, FundLedger, NextPanel, StatusCount } from './fund.types.ts';
 import { Phase } from './phase.entity.ts';
 
 @Resolver(() => Fund)
@@ -62,7 +62,7 @@ export class FundResolver {
 
   @FieldResolver(() => [Contribution])
   async contributions(@Root() fund: Fund) {
-    return fund.contributions.load({ populate: ['funder', 'restrictedToPhase'], orderBy: { receivedOn: 'asc' } });
+    return fund.contributions.load({ populate: ['funder', 'restrictedToPhase'], orderBy: { receivedOn: 'asc', createdAt: 'asc' } });
   }
 
   @FieldResolver(() => FundLedger)
@@ -104,5 +104,14 @@ export class FundResolver {
   ) {
     if (!canOnFund(viewer, 'readAuditLog', fund)) throw errors.forbidden('read the audit log of this fund');
     return em.find(AuditEvent, { fundId: fund.id }, { orderBy: { at: 'desc', id: 'desc' }, limit: Math.min(Math.max(limit, 1), 200), populate: ['actor'] });
+  }
+}
+
+@Resolver(() => Contribution)
+export class ContributionResolver {
+  @FieldResolver(() => ContributionLedger)
+  async ledger(@Root() contribution: Contribution, @Ctx() { loaders }: Context): Promise<ContributionLedger> {
+    const { committedPence, paidPence } = await loaders.contributionMoney.load(contribution.id);
+    return { contributedPence: contribution.amountPence, committedPence, paidPence, availablePence: contribution.amountPence - committedPence - paidPence };
   }
 }

@@ -19,6 +19,21 @@ export class FundLedger {
   availablePence!: number;
 }
 
+@ObjectType({ description: 'Where one contribution stands, in pence. The reserve is held at fund level.' })
+export class ContributionLedger {
+  @Field(() => Int, { description: 'What the funder put in.' })
+  contributedPence!: number;
+
+  @Field(() => Int, { description: 'Drawn by awards whose grant is not yet paid.' })
+  committedPence!: number;
+
+  @Field(() => Int, { description: 'Drawn by awards whose grant is paid.' })
+  paidPence!: number;
+
+  @Field(() => Int, { description: 'Contributed less committed and paid.' })
+  availablePence!: number;
+}
+
 @ObjectType({ description: 'The next weekly panel meeting, from the fund rhythm.' })
 export class NextPanel {
   @Field({ description: 'When the panel meets (UTC).' })

@@ -1,6 +1,10 @@
 import { ArrayMaxSize, IsUUID } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ref } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
+import { findById } from '../../db/find-by-id.ts';
+import { errors } from '../../errors.ts';
+import { canOnFund } from '../../policies/fund.policy.ts';
 import { Application } from '../applications/application.entity.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { closeMeeting } from './close-meeting.ts';
@@ -17,6 +21,19 @@ export class FundMeetingsResolver {
 
 @Resolver(() => PanelMeeting)
 export class PanelMeetingResolver {
+  @Authorized()
+  @Query(() => PanelMeeting, { description: 'One panel meeting of a fund you have a role in: its pack.' })
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context) {
+    const meeting = await findById(em, PanelMeeting, id, { populate: ['fund'] });
+    if (!meeting || !canOnFund(viewer, 'view', meeting.fund)) throw errors.notFound('meeting');
+    return meeting;
+  }
+
+  @FieldResolver(() => Fund)
+  fund(@Root() meeting: PanelMeeting) {
+    return ref(meeting.fund).loadOrFail();
+  }
+
   @FieldResolver(() => [Application], { description: 'The applications on this meeting’s agenda, oldest ready first.' })
   agenda(@Root() meeting: PanelMeeting, @Ctx() { em }: Context) {
     return em.find(Application, { meeting }, { orderBy: { readyForPanelAt: 'asc', reference: 'asc' }, populate: ['group', 'phase'] });

@@ -4,6 +4,7 @@ import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { HomePage } from '../features/funds/components/home-page.tsx';
 import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
+import { PanelPackPage } from '../features/panel/components/panel-pack-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -19,6 +20,7 @@ const router = createBrowserRouter([
           { path: '/', element: <HomePage /> },
           { path: '/funds/:fundId', element: <HomePage /> },
           { path: '/outbox', element: <OutboxPage /> },
+          { path: '/meetings/:meetingId', element: <PanelPackPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -28,6 +28,11 @@ const FundWeekQuery = graphql(`
         meetsAt
         cutoffAt
       }
+      meetings(limit: 1) {
+        id
+        meetsAt
+        status
+      }
       applicationCounts {
         status
         count

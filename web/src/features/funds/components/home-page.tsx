@@ -64,6 +64,7 @@ function FundWeek({ fundId }: { fundId: string }) {
     .filter((entry) => WAITING.includes(entry.status as ApplicationStatus))
     .reduce((sum, entry) => sum + entry.count, 0);
   const { ledger, nextPanel } = fund;
+  const upcoming = fund.meetings.find((meeting) => meeting.status !== 'CLOSED');
 
   return (
     <>
@@ -89,6 +90,11 @@ function FundWeek({ fundId }: { fundId: string }) {
             <p className="app-card__label">
               next panel meeting; cut-off {formatLondonDateTime(new Date(nextPanel.cutoffAt))}
             </p>
+            {upcoming ? (
+              <p className="app-card__label">
+                <Link to={`/meetings/${upcoming.id}`}>Read the panel pack</Link>
+              </p>
+            ) : null}
           </div>
         </div>
         <div className="app-grid-column-one-third">

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FundRole } from '../../shared/domain.ts';
+import type { Fund } from '../../server/modules/funds/fund.entity.ts';
+import { addMember, createFund } from '../factories/index.ts';
+import { createScoredMeeting } from '../factories/panel-meeting.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+// What the pack page asks for (web/src/features/panel/api/panel-pack.ts), trimmed of text fields.
+export const PANEL_PACK = `query($id: ID!) {
+  meeting(id: $id) {
+    id meetsAt cutoffAt status
+    fund {
+      id name purpose
+      ledger { reservedPence availablePence }
+      contributions { id amountPence restrictedToPriorities restrictedToAreas excludesUnconstituted spendBy restrictedToPhase { name } funder { name } ledger { committedPence paidPence availablePence } }
+    }
+    agenda {
+      id reference title summary amountRequestedPence priorityTags assisted myConflict
+      group { name legalForm } phase { name }
+      scores { value comment panellist { name } }
+      conflicts { reason panellist { name } }
+      decision { kind amountPence }
+    }
+  }
+}`;
+
+let app: TestApp;
+let fund: Fund;
+let statements: string[] = [];
+beforeAll(async () => {
+  app = await startTestApp({ onQuery: (sql) => statements.push(sql) });
+  fund = await createFund(app.em());
+});
+afterAll(() => app.close());
+
+describe('the panel pack', () => {
+  it('costs the same number of SQL statements for a small meeting and a large one', async () => {
+    const small = await createScoredMeeting(app.em(), fund, { applications: 3, panellists: 2, contributions: 2 }, new Date('2026-11-19T14:00:00Z'));
+    const large = await createScoredMeeting(app.em(), fund, { applications: 40, panellists: 8, contributions: 12 });
+    const coordinator = await app.signedInAs(await addMember(app.em(), fund, FundRole.COORDINATOR));
+
+    const counts: number[] = [];
+    for (const { meeting, agenda } of [small, large]) {
+      statements = [];
+      const result = await coordinator.gql(PANEL_PACK, { id: meeting.id });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.meeting.agenda).toHaveLength(agenda.length);
+      counts.push(statements.length);
+    }
+    // session, memberships, the meeting with its fund, the agenda with groups and phases, the fund's
+    // money, contributions with funders and phases, conflicts, decisions, the contributions' money, scores.
+    expect(counts).toEqual([10, 10]);
+  });
+
+  it('shows every panellist the same scores, and hides them from whoever declared a conflict', async () => {
+    const { meeting, panellists, agenda } = await createScoredMeeting(app.em(), fund, { applications: 3, panellists: 3, contributions: 1 }, new Date('2026-12-03T14:00:00Z'));
+    const views = await Promise.all(panellists.map(async (panellist) => (await (await app.signedInAs(panellist)).gql(PANEL_PACK, { id: meeting.id })).data!.meeting.agenda));
+
+    // Panellist i declared a conflict on application i: they see no scores there, and everyone sees the others.
+    views.forEach((view, p) =>
+      view.forEach((item: { reference: string; myConflict: boolean; scores: unknown[] | null; conflicts: unknown[] }, i: number) => {
+        expect(item.reference).toBe(agenda[i].reference);
+        expect(item.myConflict).toBe(p === i);
+        expect(item.scores === null ? null : item.scores.length).toBe(p === i ? null : 2);
+        expect(item.conflicts).toHaveLength(1);
+      }),
+    );
+    expect(views[1][0].scores).toEqual(views[2][0].scores);
+  });
+
+  it('shows each contribution’s ledger and its restrictions', async () => {
+    const other = await createFund(app.em());
+    const { meeting } = await createScoredMeeting(app.em(), other, { applications: 1, panellists: 1, contributions: 2 });
+    const coordinator = await app.signedInAs(await addMember(app.em(), other, FundRole.COORDINATOR));
+    const { data } = await coordinator.gql(PANEL_PACK, { id: meeting.id });
+    expect(data!.meeting.fund.contributions.map((entry: Record<string, unknown>) => [entry.amountPence, entry.restrictedToPriorities, entry.ledger])).toEqual([
+      [20_000_00, [], { committedPence: 0, paidPence: 0, availablePence: 20_000_00 }],
+      [21_000_00, ['food'], { committedPence: 0, paidPence: 0, availablePence: 21_000_00 }],
+    ]);
+  });
+
+  it('is refused to anyone without a role in the fund, and to people signed out', async () => {
+    const { meeting } = await createScoredMeeting(app.em(), fund, { applications: 1, panellists: 1, contributions: 0 }, new Date('2026-12-10T14:00:00Z'));
+    const elsewhere = await createFund(app.em());
+    const outsider = await app.signedInAs(await addMember(app.em(), elsewhere, FundRole.FUNDER_OFFICER));
+    expect((await outsider.gql(PANEL_PACK, { id: meeting.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await app.client().gql(PANEL_PACK, { id: meeting.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await outsider.gql(PANEL_PACK, { id: 'not-a-meeting' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

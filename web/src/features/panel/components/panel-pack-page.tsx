@@ -1,0 +1,126 @@
+import { useParams } from 'react-router';
+import { LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
+import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
+import { formatPence } from '../../../../../shared/money.ts';
+import { DEFAULT_PRIORITIES } from '../../../../../shared/taxonomy.ts';
+import { usePageTitle } from '../../../app/use-page-title.ts';
+import { InsetText } from '../../../components/panel.tsx';
+import { Table } from '../../../components/table.tsx';
+import { Tag } from '../../../components/tag.tsx';
+import { usePanelPack } from '../api/panel-pack.ts';
+
+const priorityLabel = (key: string) => DEFAULT_PRIORITIES.find((priority) => priority.key === key)?.label ?? key;
+
+function restrictionsOf(contribution: {
+  restrictedToPriorities: string[];
+  restrictedToAreas: string[];
+  excludesUnconstituted: boolean;
+  spendBy?: string | null;
+  restrictedToPhase?: { name: string } | null;
+}) {
+  const words = [
+    contribution.restrictedToPriorities.length > 0 ? `only ${contribution.restrictedToPriorities.map(priorityLabel).join(', ').toLowerCase()}` : '',
+    contribution.restrictedToAreas.length > 0 ? `only areas ${contribution.restrictedToAreas.join(', ')}` : '',
+    contribution.excludesUnconstituted ? 'not for unconstituted groups' : '',
+    contribution.restrictedToPhase ? `only the ${contribution.restrictedToPhase.name.toLowerCase()} phase` : '',
+    contribution.spendBy ? `spend by ${contribution.spendBy}` : '',
+  ].filter(Boolean);
+  return words.length > 0 ? words.join('; ') : 'Unrestricted';
+}
+
+/** One page per meeting that everyone on the panel reads before it: it prints cleanly. */
+export function PanelPackPage() {
+  const { meetingId = '' } = useParams();
+  const { data, error, isPending } = usePanelPack(meetingId);
+  usePageTitle(data ? `Panel pack, ${formatLondonDateTime(new Date(data.meeting.meetsAt))}` : 'Panel pack');
+  if (isPending) return <p className="app-body" role="status">Loading the pack…</p>;
+  if (error) return <p className="app-body" role="alert">{error.message}</p>;
+  const { meeting } = data;
+  const requested = meeting.agenda.reduce((sum, item) => sum + item.amountRequestedPence, 0);
+
+  return (
+    <article className="app-pack">
+      <span className="app-caption">{meeting.fund.name}</span>
+      <h1 className="app-heading-xl">Panel pack: {formatLondonDateTime(new Date(meeting.meetsAt))}</h1>
+      <InsetText>
+        <span className="app-caption">Our shared purpose</span>
+        <p className="app-body">{meeting.fund.purpose}</p>
+      </InsetText>
+      <p className="app-body">
+        {meeting.agenda.length} applications asking for {formatPence(requested)} in all. Cut-off was{' '}
+        {formatLondonDateTime(new Date(meeting.cutoffAt))}.
+      </p>
+
+      <p className="app-body">
+        The panel can award {formatPence(meeting.fund.ledger.availablePence)} now; {formatPence(meeting.fund.ledger.reservedPence)} is held in reserve.
+      </p>
+      <Table
+        caption="Money available, by contribution"
+        captionSize="m"
+        rowKey={(row) => row.id}
+        rows={meeting.fund.contributions}
+        firstCellIsHeader
+        columns={[
+          { key: 'funder', header: 'Funder', render: (row) => row.funder.name },
+          { key: 'restrictions', header: 'Restrictions', render: (row) => restrictionsOf(row) },
+          { key: 'contributed', header: 'Contributed', numeric: true, render: (row) => formatPence(row.amountPence) },
+          { key: 'committed', header: 'Awarded, unpaid', numeric: true, render: (row) => formatPence(row.ledger.committedPence) },
+          { key: 'paid', header: 'Paid', numeric: true, render: (row) => formatPence(row.ledger.paidPence) },
+          { key: 'available', header: 'Available', numeric: true, render: (row) => formatPence(row.ledger.availablePence) },
+        ]}
+      />
+
+      <h2 className="app-heading-l">Agenda</h2>
+      {meeting.agenda.length === 0 ? <p className="app-body">Nothing is on this meeting’s agenda yet.</p> : null}
+      {meeting.agenda.map((item, index) => (
+        <section className="app-pack__item" key={item.id} aria-labelledby={`item-${item.id}`}>
+          <h3 className="app-heading-m" id={`item-${item.id}`}>
+            {index + 1}. {item.group.name} <span className="app-caption">{item.reference}</span>
+          </h3>
+          <p className="app-body">
+            {LEGAL_FORM_LABELS[item.group.legalForm]} · {item.phase.name} phase · asks for <strong>{formatPence(item.amountRequestedPence)}</strong>
+            {item.assisted ? ' · filled in with an officer' : ''}
+          </p>
+          <p className="app-body">
+            {item.priorityTags.map((tag) => (
+              <Tag key={tag} colour="blue" className="app-pack__tag">
+                {priorityLabel(tag)}
+              </Tag>
+            ))}
+          </p>
+          <p className="app-body">
+            <strong>{item.title}.</strong> {item.description ?? item.summary}
+          </p>
+          {item.beneficiaries ? <p className="app-body">Who benefits: {item.beneficiaries}</p> : null}
+          {item.budget ? <p className="app-body">Budget: {item.budget}</p> : null}
+          {item.conflicts.length > 0 ? (
+            <p className="app-body">
+              Standing aside: {item.conflicts.map((conflict) => `${conflict.panellist.name} (${conflict.reason})`).join('; ')}
+            </p>
+          ) : null}
+          {item.myConflict ? (
+            <InsetText>You declared a conflict on this application, so you do not see its scores and take no part in deciding it.</InsetText>
+          ) : (
+            <Table
+              caption="Scores"
+              captionSize="s"
+              rowKey={(row) => row.panellist.name}
+              rows={item.scores ?? []}
+              emptyText="No scores yet."
+              columns={[
+                { key: 'panellist', header: 'Panellist', render: (row) => row.panellist.name },
+                { key: 'score', header: 'Score (1–4)', numeric: true, render: (row) => (row.value == null ? 'Not enough knowledge' : String(row.value)) },
+                { key: 'comment', header: 'Comment', render: (row) => row.comment ?? '' },
+              ]}
+            />
+          )}
+          {item.decision ? (
+            <p className="app-body">
+              Decided: <Tag colour="green">{item.decision.kind === 'AWARD' ? `Award ${formatPence(item.decision.amountPence ?? 0)}` : item.decision.kind.toLowerCase()}</Tag>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </article>
+  );
+}
