@@ -11,6 +11,7 @@ import { Migration20261123110719_triage } from './Migration20261123110719_triage
 import { Migration20261123110933_panel_meetings } from './Migration20261123110933_panel_meetings.ts';
 import { Migration20261123111629_decisions } from './Migration20261123111629_decisions.ts';
 import { Migration20261123112645_grants } from './Migration20261123112645_grants.ts';
+import { Migration20261123115218_fund_invites_and_contribution_versions } from './Migration20261123115218_fund_invites_and_contribution_versions.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261123110933_panel_meetings', class: Migration20261123110933_panel_meetings },
   { name: 'Migration20261123111629_decisions', class: Migration20261123111629_decisions },
   { name: 'Migration20261123112645_grants', class: Migration20261123112645_grants },
+  { name: 'Migration20261123115218_fund_invites_and_contribution_versions', class: Migration20261123115218_fund_invites_and_contribution_versions },
 ];

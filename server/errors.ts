@@ -20,6 +20,11 @@ export const errors = {
       ErrorCode.SignInLinkInvalid,
       'This sign-in link has expired or has already been used. Ask for a new one.',
     ),
+  inviteLinkInvalid: () =>
+    refusal(
+      ErrorCode.InviteLinkInvalid,
+      'This invite has expired, been withdrawn or already been used. Ask the fund coordinator for a new one.',
+    ),
   draftNotFound: () =>
     refusal(
       ErrorCode.NotFound,

@@ -5,7 +5,7 @@ import { GroupConfirmation } from './modules/applications/group-confirmation.ent
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
 import { ConflictOfInterest } from './modules/panels/conflict.entity.ts';
 import { Decision } from './modules/panels/decision.entity.ts';
-import { Grant } from './modules/grants/grant.entity.ts';
+import { Grant, Payment } from './modules/grants/grant.entity.ts';
 import { Score } from './modules/panels/score.entity.ts';
 
 export interface FundMoney {
@@ -67,6 +67,16 @@ export function createLoaders(em: EntityManager) {
         return { committedPence: Number(row?.awarded ?? 0) - paid, paidPence: paid };
       });
     }),
+    // Keyed "userId:fundId": the funders a person is an officer of in a fund, for per-row permissions.
+    officerFunders: new DataLoader<string, ReadonlySet<string>>(async (keys) => {
+      const pairs = keys.map((key) => key.split(':'));
+      const rows = await connection.execute<{ user_id: string; fund_id: string; funder_id: string }[]>(
+        `SELECT user_id, fund_id, funder_id FROM fund_membership
+          WHERE role = 'FUNDER_OFFICER' AND funder_id IS NOT NULL AND user_id = ANY(?::uuid[]) AND fund_id = ANY(?::uuid[])`,
+        [postgresArray(pairs.map(([userId]) => userId)), postgresArray(pairs.map(([, fundId]) => fundId))],
+      );
+      return pairs.map(([userId, fundId]) => new Set(rows.filter((row) => row.user_id === userId && row.fund_id === fundId).map((row) => row.funder_id)));
+    }),
     applicationCounts: new DataLoader<string, StatusCounts>(async (fundIds) => {
       const rows = await connection.execute<{ fund_id: string; status: ApplicationStatus; count: string }[]>(
         `SELECT fund_id, status, count(*) AS count FROM application
@@ -98,6 +108,10 @@ export function createLoaders(em: EntityManager) {
     decisions: new DataLoader<string, Decision | null>(async (applicationIds) => {
       const found = await em.find(Decision, { application: { $in: applicationIds as string[] } }, { populate: ['decidedBy', 'draws', 'draws.contribution', 'draws.contribution.funder'] });
       return applicationIds.map((id) => found.find((decision) => decision.application.id === id) ?? null);
+    }),
+    payments: new DataLoader<string, Payment[]>(async (grantIds) => {
+      const found = await em.find(Payment, { grant: { $in: grantIds as string[] } }, { orderBy: { createdAt: 'asc' } });
+      return grantIds.map((id) => found.filter((payment) => payment.grant.id === id));
     }),
     grants: new DataLoader<string, Grant | null>(async (applicationIds) => {
       const found = await em.find(Grant, { application: { $in: applicationIds as string[] } });

@@ -6,6 +6,7 @@ import {
   EmailStatus,
   FunderKind,
   FundRole,
+  InviteState,
   LegalForm,
   PhaseKind,
   PhaseStatus,
@@ -16,11 +17,14 @@ import { errors } from './errors.ts';
 import { ApplicationResolver } from './modules/applications/application.resolver.ts';
 import { ApplyResolver } from './modules/applications/apply.resolver.ts';
 import { BankDetailsResolver } from './modules/bank/bank-details.resolver.ts';
+import { ContributionChangesResolver, FundMoneyResolver } from './modules/funds/contribution.resolver.ts';
 import { ContributionResolver, FundResolver } from './modules/funds/fund.resolver.ts';
+import { FundInviteResolver, FundPeopleResolver } from './modules/invites/invite.resolver.ts';
 import { OutboxResolver } from './modules/notifications/outbox.resolver.ts';
 import { CloseMeetingResolver, FundMeetingsResolver, PanelMeetingResolver } from './modules/panels/meeting.resolver.ts';
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
-import { ApplicationDecisionResolver, DecisionResolver, GrantResolver } from './modules/panels/decision.resolver.ts';
+import { FundGrantsResolver, GrantResolver } from './modules/grants/grant.resolver.ts';
+import { ApplicationDecisionResolver, DecisionResolver } from './modules/panels/decision.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -29,6 +33,7 @@ registerEnumType(PhaseStatus, { name: 'PhaseStatus' });
 registerEnumType(LegalForm, { name: 'LegalForm', description: 'The legal form of an applicant group.' });
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 registerEnumType(EmailStatus, { name: 'EmailStatus' });
+registerEnumType(InviteState, { name: 'InviteState', description: 'Where an invite stands.' });
 
 /** `@Authorized()` means signed in; what a person may do with each object is decided in policies. */
 const authChecker: AuthChecker<Context> = ({ context }) => {
@@ -38,7 +43,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ContributionResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -91,3 +91,35 @@ export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
   [EmailStatus.SENT]: 'Sent',
   [EmailStatus.FAILED]: 'Could not send',
 };
+
+export enum InviteState {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+
+export const INVITE_STATE_LABELS: Record<InviteState, string> = {
+  [InviteState.PENDING]: 'Waiting',
+  [InviteState.ACCEPTED]: 'Accepted',
+  [InviteState.EXPIRED]: 'Expired',
+  [InviteState.REVOKED]: 'Revoked',
+};
+
+export const FUNDER_KIND_LABELS: Record<FunderKind, string> = {
+  [FunderKind.COMMUNITY_FOUNDATION]: 'Community foundation',
+  [FunderKind.CHARITABLE_TRUST]: 'Charitable trust',
+  [FunderKind.LOCAL_AUTHORITY]: 'Local authority',
+  [FunderKind.NHS_BODY]: 'NHS body',
+  [FunderKind.COMPANY]: 'Company',
+  [FunderKind.OTHER]: 'Other',
+};
+
+export const PHASE_KIND_LABELS: Record<PhaseKind, string> = {
+  [PhaseKind.EMERGENCY]: 'Emergency',
+  [PhaseKind.RECOVERY]: 'Recovery',
+  [PhaseKind.OTHER]: 'Other',
+};
+
+/** 1 = Monday ... 7 = Sunday, as the fund's panel rhythm stores it. */
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -7,6 +7,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   RateLimited = 'RATE_LIMITED',
   SignInLinkInvalid = 'SIGN_IN_LINK_INVALID',
+  InviteLinkInvalid = 'INVITE_LINK_INVALID',
   Conflict = 'CONFLICT',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

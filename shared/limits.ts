@@ -7,3 +7,12 @@ export const SESSION_DAYS = 14;
 export const FUND_NAME_MAX = 120;
 export const FUND_PURPOSE_MAX_WORDS = 150;
 export const EMAIL_MAX = 254;
+export const INVITE_DAYS = 7;
+/** Invites a fund may send in an hour: enough to bring a whole partnership in, too few to spam with. */
+export const INVITES_PER_FUND_PER_HOUR = 30;
+export const PHASES_MAX = 8;
+export const PHASE_NAME_MAX = 80;
+/** Largest amount of money the portal takes in one figure (pence): £20m, inside PostgreSQL's int. */
+export const MONEY_MAX_PENCE = 2_000_000_000;
+export const CUTOFF_HOURS_MAX = 168;
+export const RESTRICTED_AREAS_MAX = 50;

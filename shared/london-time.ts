@@ -93,3 +93,18 @@ export function formatLondonDateTime(instant: Date): string {
   const parts = Object.fromEntries(dateTimeFormatter.formatToParts(instant).map((part) => [part.type, part.value]));
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod).toLowerCase()}`;
 }
+
+/** "26 November 2026": the day in London. */
+export function formatLondonDate(instant: Date): string {
+  const { day, month, year } = londonParts(instant);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The London calendar day of an instant, as YYYY-MM-DD. */
+export function londonIsoDate(instant: Date): string {
+  const { year, month, day } = londonParts(instant);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today in London, as YYYY-MM-DD. */
+export const londonToday = () => londonIsoDate(new Date());

@@ -39,3 +39,11 @@ export function poundsToPence(text: string): number | null {
   const pence = Number(poundsDigits) * 100 + Number(penceDigits);
   return Number.isSafeInteger(pence) ? pence : null;
 }
+
+/** Integer pence as a person would type it back into a form: "1500" or "1500.50", no symbol or commas. */
+export function penceToPoundsText(pence: number): string {
+  const whole = Math.round(pence);
+  const remainder = Math.abs(whole) % 100;
+  const pounds = Math.trunc(whole / 100);
+  return remainder === 0 ? String(pounds) : `${pounds}.${String(remainder).padStart(2, '0')}`;
+}

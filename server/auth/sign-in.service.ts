@@ -103,9 +103,18 @@ export async function completeSignIn(
     );
   if (!spent) throw errors.signInLinkInvalid();
   const user = await em.findOneOrFail(User, spent.user_id);
+  const started = await startSession(em, user, input.previousSessionId);
+  await em.flush();
+  return started;
+}
 
+/**
+ * Opens a new session for a person who has just proved they own their address (a sign-in link, an
+ * invite). Added to the unit of work; the caller flushes.
+ */
+export async function startSession(em: EntityManager, user: User, previousSessionId?: string): Promise<{ session: Session; sessionToken: string }> {
   // A fresh session on every sign-in: an old cookie planted before sign-in is worth nothing after it.
-  if (input.previousSessionId) await em.nativeDelete(Session, { id: input.previousSessionId });
+  if (previousSessionId) await em.nativeDelete(Session, { id: previousSessionId });
   const sessionToken = newToken();
   const session = em.create(Session, {
     tokenHash: hashToken(sessionToken),
@@ -114,7 +123,6 @@ export async function completeSignIn(
   });
   user.lastSignedInAt = new Date();
   recordAudit(em, { actor: user, action: 'auth.signed-in', entityType: 'User', entityId: user.id });
-  await em.flush();
   return { session, sessionToken };
 }
 

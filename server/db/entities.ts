@@ -12,6 +12,7 @@ import { Contribution } from '../modules/funds/contribution.entity.ts';
 import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
+import { FundInvite } from '../modules/invites/fund-invite.entity.ts';
 import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
 import { AwardDraw, Decision } from '../modules/panels/decision.entity.ts';
 import { Grant, Payment } from '../modules/grants/grant.entity.ts';
@@ -29,6 +30,7 @@ export const entities = [
   Phase,
   Contribution,
   FundMembership,
+  FundInvite,
   ApplicantGroup,
   Application,
   ApplicationDraft,

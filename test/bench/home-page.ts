@@ -1,5 +1,6 @@
 // Benchmark: how long the coordinator's home page query takes on the demo fund, against a baseline
 // measured in the same run (GET /healthz: one trivial SQL statement). Run: npm run bench
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ async function time(action: () => Promise<unknown>) {
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'pooled-fund-bench-'));
 await chmod(dataDir, 0o755);
-const config = loadConfig({ NODE_ENV: 'production', PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), JOBS: 'false' });
+const config = loadConfig({ NODE_ENV: 'production', BANK_DETAILS_KEY: randomBytes(32).toString('base64'), PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), JOBS: 'false' });
 const running = await startServer(config, logger.child({}, { level: 'warn' }));
 try {
   const client = new ApiClient(running.url);

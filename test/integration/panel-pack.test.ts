@@ -4,25 +4,8 @@ import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { addMember, createFund } from '../factories/index.ts';
 import { createScoredMeeting } from '../factories/panel-meeting.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { PANEL_PACK } from './panel-pack.query.ts';
 
-// What the pack page asks for (web/src/features/panel/api/panel-pack.ts), trimmed of text fields.
-export const PANEL_PACK = `query($id: ID!) {
-  meeting(id: $id) {
-    id meetsAt cutoffAt status
-    fund {
-      id name purpose
-      ledger { reservedPence availablePence }
-      contributions { id amountPence restrictedToPriorities restrictedToAreas excludesUnconstituted spendBy restrictedToPhase { name } funder { name } ledger { committedPence paidPence availablePence } }
-    }
-    agenda {
-      id reference title summary amountRequestedPence priorityTags assisted myConflict
-      group { name legalForm } phase { name }
-      scores { value comment panellist { name } }
-      conflicts { reason panellist { name } }
-      decision { kind amountPence }
-    }
-  }
-}`;
 
 let app: TestApp;
 let fund: Fund;
@@ -35,7 +18,7 @@ afterAll(() => app.close());
 
 describe('the panel pack', () => {
   it('costs the same number of SQL statements for a small meeting and a large one', async () => {
-    const small = await createScoredMeeting(app.em(), fund, { applications: 3, panellists: 2, contributions: 2 }, new Date('2026-11-19T14:00:00Z'));
+    const small = await createScoredMeeting(app.em(), fund, { applications: 5, panellists: 2, contributions: 2 }, new Date('2026-11-19T14:00:00Z'));
     const large = await createScoredMeeting(app.em(), fund, { applications: 40, panellists: 8, contributions: 12 });
     const coordinator = await app.signedInAs(await addMember(app.em(), fund, FundRole.COORDINATOR));
 
@@ -47,9 +30,10 @@ describe('the panel pack', () => {
       expect(result.data!.meeting.agenda).toHaveLength(agenda.length);
       counts.push(statements.length);
     }
-    // session, memberships, the meeting with its fund, the agenda with groups and phases, the fund's
-    // money, contributions with funders and phases, conflicts, decisions, the contributions' money, scores.
-    expect(counts).toEqual([10, 10]);
+    // session, memberships, the meeting with its fund, the agenda with groups and phases, the people,
+    // the fund's money, contributions with funders and phases, conflicts, decisions, their draws, the
+    // contributions' money, scores.
+    expect(counts).toEqual([12, 12]);
   });
 
   it('shows every panellist the same scores, and hides them from whoever declared a conflict', async () => {

@@ -1,6 +1,9 @@
 import { ref } from '@mikro-orm/core';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsString, IsUUID } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ApplicationStatus } from '../../../shared/domain.ts';
+import { findById } from '../../db/find-by-id.ts';
+import { errors } from '../../errors.ts';
 import type { Context } from '../../context.ts';
 import { canOnApplication } from '../../policies/application.policy.ts';
 import { Phase } from '../funds/phase.entity.ts';
@@ -49,6 +52,14 @@ class TriageInput {
 // Relations load through MikroORM's dataloader, so a list of applications costs one query per relation.
 @Resolver(() => Application)
 export class ApplicationResolver {
+  @Authorized()
+  @Query(() => Application, { description: 'One application in a fund you have a role in.' })
+  async application(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context) {
+    const application = await findById(em, Application, id, { populate: ['group', 'phase'] });
+    if (!application || application.status === ApplicationStatus.DRAFT || !canOnApplication(viewer, 'view', application)) throw errors.notFound('application');
+    return application;
+  }
+
   @Authorized()
   @Mutation(() => Application, { description: 'Triage by a funder officer: checklist, priority tags, and ready for panel.' })
   triageApplication(@Arg('input') input: TriageInput, @Ctx() { em, viewer }: Context) {

@@ -8,7 +8,7 @@ import { Phase } from './phase.entity.ts';
 
 @ObjectType({ description: "A funder's payment into the pool and the restrictions that come with it." })
 @Entity()
-export class Contribution extends BaseEntity<'restrictedToPriorities' | 'restrictedToAreas' | 'excludesUnconstituted'> {
+export class Contribution extends BaseEntity<'restrictedToPriorities' | 'restrictedToAreas' | 'excludesUnconstituted' | 'version'> {
   @ManyToOne(() => Fund, { deleteRule: 'cascade' })
   fund!: Rel<Fund>;
 
@@ -47,4 +47,8 @@ export class Contribution extends BaseEntity<'restrictedToPriorities' | 'restric
   @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   note?: string;
+
+  @Field(() => Int, { description: 'Send it back when you change the contribution, so no one overwrites a change they did not see.' })
+  @Property({ version: true })
+  version: number = 1;
 }

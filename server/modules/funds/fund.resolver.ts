@@ -8,7 +8,8 @@ import { Application } from '../applications/application.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { Contribution } from './contribution.entity.ts';
 import { Fund } from './fund.entity.ts';
-import { OpenPhaseInput, UpdateFundInput } from './fund.inputs.ts';
+import { AddPhaseInput, CreateFundInput, OpenPhaseInput, UpdateFundInput, UpdatePhaseInput } from './fund.inputs.ts';
+import { addPhase, createFund, updatePhase } from './fund-setup.service.ts';
 import { fundLedger, listFundsFor, nextPanel, openPhase, requireFund, updateFund } from './fund.service.ts';
 import { ContributionLedger, FundLedger, NextPanel, StatusCount } from './fund.types.ts';
 import { Phase } from './phase.entity.ts';
@@ -28,7 +29,25 @@ export class FundResolver {
   }
 
   @Authorized()
-  @Mutation(() => Fund, { description: "Coordinators change a fund's name, purpose or reserve." })
+  @Mutation(() => Fund, { description: 'Sets up a new fund; its creator becomes its coordinator. For people who coordinate a fund already.' })
+  createFund(@Arg('input') input: CreateFundInput, @Ctx() { em, viewer }: Context) {
+    return createFund(em, viewer!, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Fund, { description: 'Adds a phase after the last one. Coordinators only.' })
+  addPhase(@Arg('input') input: AddPhaseInput, @Ctx() { em, viewer }: Context) {
+    return addPhase(em, viewer!, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Fund, { description: "Changes a phase's name, kind, criteria or award limits. Coordinators only." })
+  updatePhase(@Arg('input') input: UpdatePhaseInput, @Ctx() { em, viewer }: Context) {
+    return updatePhase(em, viewer!, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Fund, { description: "Coordinators change a fund's settings: name, purpose, area, reserve, cap for unconstituted groups, panel rhythm." })
   updateFund(@Arg('input') input: UpdateFundInput, @Ctx() { em, viewer }: Context) {
     return updateFund(em, viewer!, input);
   }

@@ -10,6 +10,7 @@ import { changedFields, recordAudit } from '../audit/audit.service.ts';
 import { Fund } from './fund.entity.ts';
 import type { UpdateFundInput } from './fund.inputs.ts';
 import type { FundLedger, NextPanel } from './fund.types.ts';
+import { capBreakingAwards, liveAwards } from './live-awards.ts';
 
 export async function listFundsFor(em: EntityManager, viewer: Viewer): Promise<Fund[]> {
   const ids = [...viewer.roles.keys()];
@@ -28,9 +29,20 @@ export async function requireFund(em: EntityManager, viewer: Viewer | null, id: 
 export async function updateFund(em: EntityManager, viewer: Viewer, input: UpdateFundInput): Promise<Fund> {
   const fund = await requireFund(em, viewer, input.id, 'manage');
   if (fund.version !== input.version) throw errors.conflict('fund');
-  const { id: _id, version: _version, ...fields } = input;
+  const { id: _id, version: _version, removeUnconstitutedCap, ...fields } = input;
   // A field sent as null is left as it is, like an omitted one: none of these columns may be empty.
-  const edits = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null)) as typeof fields;
+  // The cap is the one setting that may be empty, and is removed by saying so.
+  const edits = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null)) as Partial<Pick<Fund, keyof typeof fields>>;
+  if (removeUnconstitutedCap) {
+    if (edits.unconstitutedCapPence !== undefined) {
+      throw errors.badInput([{ field: 'unconstitutedCapPence', message: 'Enter a cap, or choose to have none, not both.' }]);
+    }
+    if (fund.unconstitutedCapPence != null) edits.unconstitutedCapPence = null as unknown as undefined;
+  }
+  if (edits.unconstitutedCapPence != null && edits.unconstitutedCapPence !== fund.unconstitutedCapPence) {
+    const problems = capBreakingAwards(edits.unconstitutedCapPence, await liveAwards(em, fund.id));
+    if (problems.length > 0) throw errors.badInput(problems);
+  }
   const changes = changedFields(fund, edits);
   if (Object.keys(changes).length === 0) return fund;
   em.assign(fund, edits);

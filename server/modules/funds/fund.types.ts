@@ -57,3 +57,18 @@ export class MyRole {
   @Field(() => FundRole)
   role!: FundRole;
 }
+
+@ObjectType({ description: 'What the signed-in person may do in this fund, so screens offer only that.' })
+export class FundPermissions {
+  @Field({ description: 'Change the fund settings and phases.' })
+  manage!: boolean;
+
+  @Field({ description: 'Invite people and see who is in the fund.' })
+  invite!: boolean;
+
+  @Field({ description: 'Record contributions (for the funders in recordableFunders).' })
+  recordContribution!: boolean;
+
+  @Field({ description: 'Name a new funder when recording a contribution or inviting.' })
+  addFunder!: boolean;
+}

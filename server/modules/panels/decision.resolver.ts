@@ -2,7 +2,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { Application } from '../applications/application.entity.ts';
-import { Grant, Payment } from '../grants/grant.entity.ts';
+import { Grant } from '../grants/grant.entity.ts';
 import { AwardDraw, Decision, DecisionKind } from './decision.entity.ts';
 import { recordDecision } from './decision.service.ts';
 
@@ -41,13 +41,5 @@ export class DecisionResolver {
   @FieldResolver(() => [AwardDraw], { description: 'For an award: how it is split across contributions.' })
   async draws(@Root() decision: Decision) {
     return decision.draws.isInitialized() ? decision.draws.getItems() : decision.draws.load({ populate: ['contribution', 'contribution.funder'] });
-  }
-}
-
-@Resolver(() => Grant)
-export class GrantResolver {
-  @FieldResolver(() => [Payment])
-  payments(@Root() grant: Grant, @Ctx() { em }: Context) {
-    return em.find(Payment, { grant }, { orderBy: { createdAt: 'asc' } });
   }
 }

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, LegalForm } from '../../../shared/domain.ts';
 import type { FieldError } from '../../../shared/errors.ts';
-import { londonParts } from '../../../shared/london-time.ts';
+import { londonIsoDate } from '../../../shared/london-time.ts';
 import { formatPence } from '../../../shared/money.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
@@ -65,10 +65,6 @@ function checkDecision(input: DecisionInput, application: Application): FieldErr
   return problems;
 }
 
-const londonDate = (instant: Date) => {
-  const parts = londonParts(instant);
-  return `${parts.year}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
-};
 
 /**
  * Records (or changes) the panel's decision on an application in its meeting. Awards are allocated
@@ -142,7 +138,7 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
     em.getTransactionContext(),
   );
   const committed = new Map(committedElsewhere.map((row) => [row.contribution_id, Number(row.committed)]));
-  const decidedOn = londonDate(now);
+  const decidedOn = londonIsoDate(now);
   const result = allocate({
     reservePence,
     contributions: contributions.map((c) => ({

@@ -6,9 +6,10 @@ import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { Application } from '../applications/application.entity.ts';
+import { FundMembership } from '../funds/fund-membership.entity.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { closeMeeting } from './close-meeting.ts';
-import { PanelMeeting } from './panel-meeting.entity.ts';
+import { MeetingStatus, PanelMeeting } from './panel-meeting.entity.ts';
 
 // Meetings are reached through a fund, which only its members can read.
 @Resolver(() => Fund)
@@ -16,6 +17,11 @@ export class FundMeetingsResolver {
   @FieldResolver(() => [PanelMeeting], { description: 'Panel meetings, latest first.' })
   meetings(@Root() fund: Fund, @Ctx() { em }: Context, @Arg('limit', () => Int, { defaultValue: 10 }) limit = 10) {
     return em.find(PanelMeeting, { fund }, { orderBy: { meetsAt: 'desc' }, limit: Math.min(Math.max(limit, 1), 100) });
+  }
+
+  @FieldResolver(() => PanelMeeting, { nullable: true, description: 'The earliest meeting not yet closed: the one to prepare for, or to finish.' })
+  upcomingMeeting(@Root() fund: Fund, @Ctx() { em }: Context) {
+    return em.findOne(PanelMeeting, { fund, status: { $ne: MeetingStatus.CLOSED } }, { orderBy: { meetsAt: 'asc' } });
   }
 }
 
@@ -32,6 +38,11 @@ export class PanelMeetingResolver {
   @FieldResolver(() => Fund)
   fund(@Root() meeting: PanelMeeting) {
     return ref(meeting.fund).loadOrFail();
+  }
+
+  @FieldResolver(() => [FundMembership], { description: 'Everyone with a role in the fund: who may attend the meeting.' })
+  people(@Root() meeting: PanelMeeting, @Ctx() { em }: Context) {
+    return em.find(FundMembership, { fund: meeting.fund }, { populate: ['user', 'funder'], orderBy: { user: { name: 'asc' }, role: 'asc' } });
   }
 
   @FieldResolver(() => [Application], { description: 'The applications on this meeting’s agenda, oldest ready first.' })

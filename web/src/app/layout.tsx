@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { FundRole } from '../../../shared/domain.ts';
 import { Tag } from '../components/tag.tsx';
 import { useMe } from '../features/auth/api/me.ts';
@@ -11,6 +11,10 @@ export function Layout() {
   const navigate = useNavigate();
   const isCoordinator = me?.memberships.some((membership) => membership.role === FundRole.COORDINATOR) ?? false;
   const showsDemo = me?.memberships.some((membership) => membership.fund.isDemo) ?? false;
+  // On a fund's pages, links to that fund's money, and for its coordinators its people and settings.
+  const fundId = /^\/funds\/([0-9a-f-]{36})(\/|$)/.exec(useLocation().pathname)?.[1];
+  const inFund = me?.memberships.filter((membership) => membership.fund.id === fundId) ?? [];
+  const coordinatesFund = inFund.some((membership) => membership.role === FundRole.COORDINATOR);
 
   return (
     <>
@@ -30,6 +34,21 @@ export function Layout() {
                     Home
                   </NavLink>
                 </li>
+                {inFund.length > 0 ? (
+                  <li>
+                    <NavLink to={`/funds/${fundId}/money`}>Money</NavLink>
+                  </li>
+                ) : null}
+                {coordinatesFund ? (
+                  <>
+                    <li>
+                      <NavLink to={`/funds/${fundId}/people`}>People</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={`/funds/${fundId}/settings`}>Settings</NavLink>
+                    </li>
+                  </>
+                ) : null}
                 {isCoordinator ? (
                   <li>
                     <NavLink to="/outbox">Outbox</NavLink>

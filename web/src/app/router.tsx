@@ -2,8 +2,18 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ContinueSignInPage } from '../features/auth/components/continue-sign-in-page.tsx';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { CreateFundPage } from '../features/funds/components/create-fund-page.tsx';
+import { FundSettingsPage } from '../features/funds/components/fund-settings-page.tsx';
 import { HomePage } from '../features/funds/components/home-page.tsx';
+import { ContributionFormPage } from '../features/money/components/contribution-form-page.tsx';
+import { MoneyPage } from '../features/money/components/money-page.tsx';
+import { AcceptInvitePage } from '../features/people/components/accept-invite-page.tsx';
+import { PeoplePage } from '../features/people/components/people-page.tsx';
 import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
+import { GrantsPage } from '../features/grants/components/grants-page.tsx';
+import { TriageApplicationPage } from '../features/triage/components/triage-application-page.tsx';
+import { TriageQueuePage } from '../features/triage/components/triage-queue-page.tsx';
+import { MeetingModePage } from '../features/panel/components/meeting-mode-page.tsx';
 import { PanelPackPage } from '../features/panel/components/panel-pack-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -14,13 +24,24 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-in/continue', element: <ContinueSignInPage /> },
+      { path: '/invite', element: <AcceptInvitePage /> },
       {
         element: <RequireSignIn />,
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/funds/:fundId', element: <HomePage /> },
+          { path: '/funds/new', element: <CreateFundPage /> },
+          { path: '/funds/:fundId/settings', element: <FundSettingsPage /> },
+          { path: '/funds/:fundId/people', element: <PeoplePage /> },
+          { path: '/funds/:fundId/money', element: <MoneyPage /> },
+          { path: '/funds/:fundId/money/record', element: <ContributionFormPage /> },
+          { path: '/funds/:fundId/contributions/:contributionId', element: <ContributionFormPage /> },
           { path: '/outbox', element: <OutboxPage /> },
           { path: '/meetings/:meetingId', element: <PanelPackPage /> },
+          { path: '/meetings/:meetingId/run', element: <MeetingModePage /> },
+          { path: '/funds/:fundId/grants', element: <GrantsPage /> },
+          { path: '/funds/:fundId/triage', element: <TriageQueuePage /> },
+          { path: '/applications/:applicationId', element: <TriageApplicationPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

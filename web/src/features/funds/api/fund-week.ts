@@ -28,7 +28,7 @@ const FundWeekQuery = graphql(`
         meetsAt
         cutoffAt
       }
-      meetings(limit: 1) {
+      upcomingMeeting {
         id
         meetsAt
         status

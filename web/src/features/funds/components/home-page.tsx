@@ -1,5 +1,5 @@
 import { Link, Navigate, useParams } from 'react-router';
-import { APPLICATION_STATUS_LABELS, ApplicationStatus, FUND_ROLE_LABELS, LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
+import { APPLICATION_STATUS_LABELS, ApplicationStatus, FUND_ROLE_LABELS, FundRole, LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
@@ -18,6 +18,8 @@ const STATUS_COLOURS: Record<ApplicationStatus, TagColour> = {
   DECIDED: 'green',
 };
 
+const STAFF: FundRole[] = [FundRole.COORDINATOR, FundRole.FUNDER_OFFICER];
+
 const WAITING: ApplicationStatus[] = [ApplicationStatus.SUBMITTED, ApplicationStatus.CHECKED];
 
 export function HomePage() {
@@ -28,12 +30,12 @@ export function HomePage() {
 
   if (!fundId) {
     if (funds.length === 1) return <Navigate to={`/funds/${funds[0].id}`} replace />;
-    return <FundList funds={funds} />;
+    return <FundList funds={funds} mayCreate={memberships.some((membership) => membership.role === 'COORDINATOR')} />;
   }
   return <FundWeek fundId={fundId} />;
 }
 
-function FundList({ funds }: { funds: { id: string; name: string }[] }) {
+function FundList({ funds, mayCreate }: { funds: { id: string; name: string }[]; mayCreate: boolean }) {
   usePageTitle('Your funds');
   return (
     <>
@@ -49,6 +51,11 @@ function FundList({ funds }: { funds: { id: string; name: string }[] }) {
           ))}
         </ul>
       )}
+      {mayCreate ? (
+        <p className="app-body">
+          <Link to="/funds/new">Set up another fund</Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -64,7 +71,7 @@ function FundWeek({ fundId }: { fundId: string }) {
     .filter((entry) => WAITING.includes(entry.status as ApplicationStatus))
     .reduce((sum, entry) => sum + entry.count, 0);
   const { ledger, nextPanel } = fund;
-  const upcoming = fund.meetings.find((meeting) => meeting.status !== 'CLOSED');
+  const upcoming = fund.upcomingMeeting;
 
   return (
     <>
@@ -93,6 +100,12 @@ function FundWeek({ fundId }: { fundId: string }) {
             {upcoming ? (
               <p className="app-card__label">
                 <Link to={`/meetings/${upcoming.id}`}>Read the panel pack</Link>
+                {fund.myRoles.includes(FundRole.COORDINATOR) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/meetings/${upcoming.id}/run`}>Run the meeting</Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </div>
@@ -104,6 +117,17 @@ function FundWeek({ fundId }: { fundId: string }) {
           </div>
         </div>
       </div>
+
+      <ul className="app-list app-list--inline" aria-label="Work in this fund">
+        {fund.myRoles.some((role) => STAFF.includes(role as FundRole)) ? (
+          <li>
+            <Link to={`/funds/${fund.id}/triage`}>Applications to check</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`/funds/${fund.id}/grants`}>Grants and payments</Link>
+        </li>
+      </ul>
 
       <h2 className="app-heading-m">Money in the fund</h2>
       <BudgetBar

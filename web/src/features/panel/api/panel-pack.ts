@@ -1,3 +1,4 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../../app/graphql-client.ts';
 import { graphql } from '../../../gql/index.ts';
@@ -13,8 +14,12 @@ const PanelPackQuery = graphql(`
         id
         name
         purpose
+        myRoles
         ledger {
+          contributedPence
           reservedPence
+          committedPence
+          paidPence
           availablePence
         }
         contributions {
@@ -35,6 +40,35 @@ const PanelPackQuery = graphql(`
             paidPence
             availablePence
           }
+        }
+      }
+      people {
+        id
+        role
+        user {
+          id
+          name
+        }
+        funder {
+          name
+        }
+      }
+      minutes {
+        attendees {
+          name
+          role
+        }
+        decisions {
+          reference
+          group
+          decision
+          amountPence
+          note
+        }
+        recusals {
+          name
+          reference
+          reason
         }
       }
       agenda {
@@ -60,6 +94,7 @@ const PanelPackQuery = graphql(`
           value
           comment
           panellist {
+            id
             name
           }
         }
@@ -70,8 +105,22 @@ const PanelPackQuery = graphql(`
           }
         }
         decision {
+          id
           kind
           amountPence
+          reason
+          message
+          referredTo
+          version
+          draws {
+            amountPence
+            contribution {
+              id
+              funder {
+                name
+              }
+            }
+          }
         }
       }
     }
@@ -80,5 +129,8 @@ const PanelPackQuery = graphql(`
 
 export const panelPackQueryOptions = (meetingId: string) =>
   queryOptions({ queryKey: ['meeting', meetingId, 'pack'], queryFn: () => request(PanelPackQuery, { id: meetingId }) });
+
+export type PanelPack = ResultOf<typeof PanelPackQuery>['meeting'];
+export type AgendaItem = PanelPack['agenda'][number];
 
 export const usePanelPack = (meetingId: string) => useQuery(panelPackQueryOptions(meetingId));

@@ -1,42 +1,30 @@
-import { useParams } from 'react-router';
-import { LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
+import { Link, useParams } from 'react-router';
+import { FundRole, LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
-import { DEFAULT_PRIORITIES } from '../../../../../shared/taxonomy.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { InsetText } from '../../../components/panel.tsx';
 import { Table } from '../../../components/table.tsx';
 import { Tag } from '../../../components/tag.tsx';
-import { usePanelPack } from '../api/panel-pack.ts';
-
-const priorityLabel = (key: string) => DEFAULT_PRIORITIES.find((priority) => priority.key === key)?.label ?? key;
-
-function restrictionsOf(contribution: {
-  restrictedToPriorities: string[];
-  restrictedToAreas: string[];
-  excludesUnconstituted: boolean;
-  spendBy?: string | null;
-  restrictedToPhase?: { name: string } | null;
-}) {
-  const words = [
-    contribution.restrictedToPriorities.length > 0 ? `only ${contribution.restrictedToPriorities.map(priorityLabel).join(', ').toLowerCase()}` : '',
-    contribution.restrictedToAreas.length > 0 ? `only areas ${contribution.restrictedToAreas.join(', ')}` : '',
-    contribution.excludesUnconstituted ? 'not for unconstituted groups' : '',
-    contribution.restrictedToPhase ? `only the ${contribution.restrictedToPhase.name.toLowerCase()} phase` : '',
-    contribution.spendBy ? `spend by ${contribution.spendBy}` : '',
-  ].filter(Boolean);
-  return words.length > 0 ? words.join('; ') : 'Unrestricted';
-}
+import { useMe } from '../../auth/api/me.ts';
+import { usePanelPack, type PanelPack } from '../api/panel-pack.ts';
+import { decisionText, priorityLabel, restrictionsOf } from '../labels.ts';
+import { DeclareConflictForm, ScoreForm } from './score-form.tsx';
 
 /** One page per meeting that everyone on the panel reads before it: it prints cleanly. */
 export function PanelPackPage() {
   const { meetingId = '' } = useParams();
   const { data, error, isPending } = usePanelPack(meetingId);
+  const { data: me } = useMe();
   usePageTitle(data ? `Panel pack, ${formatLondonDateTime(new Date(data.meeting.meetsAt))}` : 'Panel pack');
   if (isPending) return <p className="app-body" role="status">Loading the pack…</p>;
   if (error) return <p className="app-body" role="alert">{error.message}</p>;
   const { meeting } = data;
   const requested = meeting.agenda.reduce((sum, item) => sum + item.amountRequestedPence, 0);
+  const roles = new Set(meeting.fund.myRoles);
+  const open = meeting.status !== 'CLOSED';
+  const scores = open && (roles.has(FundRole.PANELLIST) || roles.has(FundRole.COMMUNITY_PANELLIST));
+  const myUserId = me?.me?.user.id ?? '';
 
   return (
     <article className="app-pack">
@@ -46,6 +34,12 @@ export function PanelPackPage() {
         <span className="app-caption">Our shared purpose</span>
         <p className="app-body">{meeting.fund.purpose}</p>
       </InsetText>
+      {open && roles.has(FundRole.COORDINATOR) ? (
+        <p className="app-body app-no-print">
+          <Link to={`/meetings/${meeting.id}/run`}>Run this meeting</Link>: walk the agenda and record the panel’s decisions.
+        </p>
+      ) : null}
+      {meeting.minutes ? <Minutes minutes={meeting.minutes} /> : null}
       <p className="app-body">
         {meeting.agenda.length} applications asking for {formatPence(requested)} in all. Cut-off was{' '}
         {formatLondonDateTime(new Date(meeting.cutoffAt))}.
@@ -114,13 +108,53 @@ export function PanelPackPage() {
               ]}
             />
           )}
+          {scores && !item.myConflict ? <ScoreForm meetingId={meeting.id} item={item} myUserId={myUserId} /> : null}
+          {open && !item.myConflict ? <DeclareConflictForm meetingId={meeting.id} item={item} /> : null}
           {item.decision ? (
             <p className="app-body">
-              Decided: <Tag colour="green">{item.decision.kind === 'AWARD' ? `Award ${formatPence(item.decision.amountPence ?? 0)}` : item.decision.kind.toLowerCase()}</Tag>
+              Decided: <Tag colour="green">{decisionText(item.decision)}</Tag>
             </p>
           ) : null}
         </section>
       ))}
     </article>
+  );
+}
+
+function Minutes({ minutes }: { minutes: NonNullable<PanelPack['minutes']> }) {
+  return (
+    <section aria-labelledby="minutes">
+      <h2 className="app-heading-l" id="minutes">
+        Minutes
+      </h2>
+      <p className="app-body">
+        Present: {minutes.attendees.map((attendee) => `${attendee.name} (${attendee.role.toLowerCase()})`).join(', ')}.
+      </p>
+      <Table
+        caption="Decisions"
+        captionSize="m"
+        rowKey={(row) => row.reference}
+        rows={minutes.decisions}
+        columns={[
+          { key: 'reference', header: 'Reference' },
+          { key: 'group', header: 'Group', render: (row) => row.group },
+          { key: 'decision', header: 'Decision', render: (row) => row.decision },
+          { key: 'amount', header: 'Amount', numeric: true, render: (row) => (row.amountPence == null ? '' : formatPence(row.amountPence)) },
+          { key: 'note', header: 'Notes', render: (row) => row.note ?? '' },
+        ]}
+      />
+      <h3 className="app-heading-m">Recusals</h3>
+      {minutes.recusals.length === 0 ? (
+        <p className="app-body">No one declared a conflict of interest.</p>
+      ) : (
+        <ul className="app-list app-list--bullet">
+          {minutes.recusals.map((recusal) => (
+            <li key={`${recusal.name}-${recusal.reference}`}>
+              {recusal.name} stood aside from {recusal.reference}: {recusal.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

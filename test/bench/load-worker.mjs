@@ -1,0 +1,21 @@
+// Runs in its own thread, so the clients do not share an event loop with the server they measure.
+// Keeps `concurrency` requests in flight for `seconds`, and returns every latency in milliseconds.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { url, cookie, body, concurrency, seconds } = workerData;
+const latencies = [];
+let failures = 0;
+const until = performance.now() + seconds * 1000;
+
+async function client() {
+  while (performance.now() < until) {
+    const started = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+    const text = await response.text();
+    if (response.status !== 200 || text.includes('"errors"')) failures += 1;
+    latencies.push(performance.now() - started);
+  }
+}
+
+await Promise.all(Array.from({ length: concurrency }, client));
+parentPort.postMessage({ latencies, failures });

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { request } from '../../../app/graphql-client.ts';
+import { graphql } from '../../../gql/index.ts';
+import type { PhaseInput } from '../../../gql/graphql.ts';
+
+const AddPhaseMutation = graphql(`
+  mutation AddPhase($input: AddPhaseInput!) {
+    addPhase(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+const UpdatePhaseMutation = graphql(`
+  mutation UpdatePhase($input: UpdatePhaseInput!) {
+    updatePhase(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export interface SavePhase {
+  /** Empty for a new phase, added after the last. */
+  phaseId?: string;
+  version: number;
+  phase: PhaseInput;
+}
+
+export const useSavePhase = (fundId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ phaseId, version, phase }: SavePhase) => {
+      if (phaseId) await request(UpdatePhaseMutation, { input: { ...phase, fundId, phaseId, version } });
+      else await request(AddPhaseMutation, { input: { ...phase, fundId, version } });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['fund', fundId] }),
+  });
+};
