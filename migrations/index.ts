@@ -12,6 +12,7 @@ import { Migration20261123110933_panel_meetings } from './Migration2026112311093
 import { Migration20261123111629_decisions } from './Migration20261123111629_decisions.ts';
 import { Migration20261123112645_grants } from './Migration20261123112645_grants.ts';
 import { Migration20261123115218_fund_invites_and_contribution_versions } from './Migration20261123115218_fund_invites_and_contribution_versions.ts';
+import { Migration20261123121520_pack_cache_versions } from './Migration20261123121520_pack_cache_versions.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -27,4 +28,5 @@ export const migrations = [
   { name: 'Migration20261123111629_decisions', class: Migration20261123111629_decisions },
   { name: 'Migration20261123112645_grants', class: Migration20261123112645_grants },
   { name: 'Migration20261123115218_fund_invites_and_contribution_versions', class: Migration20261123115218_fund_invites_and_contribution_versions },
+  { name: 'Migration20261123121520_pack_cache_versions', class: Migration20261123121520_pack_cache_versions },
 ];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OptimisticLockError } from '@mikro-orm/core';
@@ -24,6 +24,7 @@ import type { BankVault } from './modules/bank/bank-vault.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { confirmRoutes } from './modules/applications/confirm.routes.tsx';
+import { panelPackCache } from './modules/panels/pack-cache.ts';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
@@ -112,7 +113,8 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
     schema,
     ...armor,
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled()],
+    // No cache hints are sent, so the per-field cache-control bookkeeping would only cost time on large answers.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(config.PACK_CACHE ? [panelPackCache()] : [])],
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

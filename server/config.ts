@@ -20,6 +20,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   JOBS: booleanFlag.default(true),
+  // Off only to measure the panel pack without its cache (npm run bench:panel-pack does).
+  PACK_CACHE: booleanFlag.default(true),
   BANK_DETAILS_KEY: z.string().optional(),
 });
 

@@ -3,10 +3,8 @@ import DataLoader from 'dataloader';
 import { ApplicationStatus } from '../shared/domain.ts';
 import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
-import { ConflictOfInterest } from './modules/panels/conflict.entity.ts';
 import { Decision } from './modules/panels/decision.entity.ts';
 import { Grant, Payment } from './modules/grants/grant.entity.ts';
-import { Score } from './modules/panels/score.entity.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -20,6 +18,47 @@ export interface ContributionMoney {
 }
 
 export type StatusCounts = Record<ApplicationStatus, number>;
+
+export interface PanellistView {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: Date;
+}
+export interface ScoreRow {
+  id: string;
+  value: number | null;
+  comment: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface ConflictRow {
+  id: string;
+  reason: string;
+  createdAt: Date;
+}
+export type PanelRow<Row> = Row & { panellist: PanellistView };
+interface PanellistColumns {
+  panellist_id: string;
+  panellist_name: string;
+  panellist_email: string;
+  panellist_created_at: Date;
+}
+const PANELLIST_COLUMNS = 'u.id AS panellist_id, u.name AS panellist_name, u.email AS panellist_email, u.created_at AS panellist_created_at';
+const panellistOf = (row: PanellistColumns): PanellistView => ({ id: row.panellist_id, name: row.panellist_name, email: row.panellist_email, createdAt: row.panellist_created_at });
+
+/** Rows grouped under each key, in the order the keys were asked for: one pass, not one per key. */
+function groupRows<Row, Out>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string, shape: (row: Row) => Out): Out[][] {
+  const groups = new Map<string, Out[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(shape(row));
+  return keys.map((key) => groups.get(key)!);
+}
+
+function firstOf<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string): (Row | null)[] {
+  const byKey = new Map<string, Row>();
+  for (const row of rows) if (!byKey.has(keyOf(row))) byKey.set(keyOf(row), row);
+  return keys.map((key) => byKey.get(key) ?? null);
+}
 
 // Passed as one text parameter and cast in SQL, since the driver would spread a JS array into a list.
 const postgresArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -91,31 +130,43 @@ export function createLoaders(em: EntityManager) {
     }),
     confirmations: new DataLoader<string, GroupConfirmation[]>(async (applicationIds) => {
       const found = await em.find(GroupConfirmation, { application: { $in: applicationIds as string[] } }, { orderBy: { createdAt: 'asc' } });
-      return applicationIds.map((id) => found.filter((confirmation) => confirmation.application.id === id));
+      return groupRows(applicationIds, found, (confirmation) => confirmation.application.id, (confirmation) => confirmation);
     }),
     bankDetails: new DataLoader<string, BankDetails | null>(async (applicationIds) => {
       const found = await em.find(BankDetails, { application: { $in: applicationIds as string[] } });
-      return applicationIds.map((id) => found.find((details) => details.application.id === id) ?? null);
+      return firstOf(applicationIds, found, (details) => details.application.id);
     }),
-    scores: new DataLoader<string, Score[]>(async (applicationIds) => {
-      const found = await em.find(Score, { application: { $in: applicationIds as string[] } }, { populate: ['panellist'], orderBy: { updatedAt: 'asc' } });
-      return applicationIds.map((id) => found.filter((score) => score.application.id === id));
+    // Scores and conflicts are read for every application in a panel pack (over a thousand rows), so
+    // they come back as plain rows shaped like their GraphQL types, without entity hydration.
+    scores: new DataLoader<string, PanelRow<ScoreRow>[]>(async (applicationIds) => {
+      const rows = await connection.execute<(ScoreRow & PanellistColumns & { application_id: string })[]>(
+        `SELECT s.id, s.application_id, s.value, s.comment, s.created_at AS "createdAt", s.updated_at AS "updatedAt", ${PANELLIST_COLUMNS}
+           FROM score s JOIN app_user u ON u.id = s.panellist_id
+          WHERE s.application_id = ANY(?::uuid[]) ORDER BY s.updated_at, s.id`,
+        [postgresArray(applicationIds)],
+      );
+      return groupRows(applicationIds, rows, (row) => row.application_id, ({ id, value, comment, createdAt, updatedAt, ...panellist }) => ({ id, value, comment, createdAt, updatedAt, panellist: panellistOf(panellist) }));
     }),
-    conflicts: new DataLoader<string, ConflictOfInterest[]>(async (applicationIds) => {
-      const found = await em.find(ConflictOfInterest, { application: { $in: applicationIds as string[] } }, { populate: ['panellist'], orderBy: { createdAt: 'asc' } });
-      return applicationIds.map((id) => found.filter((conflict) => conflict.application.id === id));
+    conflicts: new DataLoader<string, PanelRow<ConflictRow>[]>(async (applicationIds) => {
+      const rows = await connection.execute<(ConflictRow & PanellistColumns & { application_id: string })[]>(
+        `SELECT c.id, c.application_id, c.reason, c.created_at AS "createdAt", ${PANELLIST_COLUMNS}
+           FROM conflict_of_interest c JOIN app_user u ON u.id = c.panellist_id
+          WHERE c.application_id = ANY(?::uuid[]) ORDER BY c.created_at, c.id`,
+        [postgresArray(applicationIds)],
+      );
+      return groupRows(applicationIds, rows, (row) => row.application_id, ({ id, reason, createdAt, ...panellist }) => ({ id, reason, createdAt, panellist: panellistOf(panellist) }));
     }),
     decisions: new DataLoader<string, Decision | null>(async (applicationIds) => {
       const found = await em.find(Decision, { application: { $in: applicationIds as string[] } }, { populate: ['decidedBy', 'draws', 'draws.contribution', 'draws.contribution.funder'] });
-      return applicationIds.map((id) => found.find((decision) => decision.application.id === id) ?? null);
+      return firstOf(applicationIds, found, (decision) => decision.application.id);
     }),
     payments: new DataLoader<string, Payment[]>(async (grantIds) => {
       const found = await em.find(Payment, { grant: { $in: grantIds as string[] } }, { orderBy: { createdAt: 'asc' } });
-      return grantIds.map((id) => found.filter((payment) => payment.grant.id === id));
+      return groupRows(grantIds, found, (payment) => payment.grant.id, (payment) => payment);
     }),
     grants: new DataLoader<string, Grant | null>(async (applicationIds) => {
       const found = await em.find(Grant, { application: { $in: applicationIds as string[] } });
-      return applicationIds.map((id) => found.find((grant) => grant.application.id === id) ?? null);
+      return firstOf(applicationIds, found, (grant) => grant.application.id);
     }),
   };
 }

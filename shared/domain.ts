@@ -103,7 +103,7 @@ export const INVITE_STATE_LABELS: Record<InviteState, string> = {
   [InviteState.PENDING]: 'Waiting',
   [InviteState.ACCEPTED]: 'Accepted',
   [InviteState.EXPIRED]: 'Expired',
-  [InviteState.REVOKED]: 'Revoked',
+  [InviteState.REVOKED]: 'Withdrawn',
 };
 
 export const FUNDER_KIND_LABELS: Record<FunderKind, string> = {

@@ -16,6 +16,7 @@ import { FundInvite } from '../modules/invites/fund-invite.entity.ts';
 import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
 import { AwardDraw, Decision } from '../modules/panels/decision.entity.ts';
 import { Grant, Payment } from '../modules/grants/grant.entity.ts';
+import { FundDataVersion } from '../modules/panels/fund-data-version.entity.ts';
 import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
@@ -25,6 +26,7 @@ import { User } from '../modules/users/user.entity.ts';
 // the compiled build.
 export const entities = [
   User,
+  FundDataVersion,
   Funder,
   Fund,
   Phase,

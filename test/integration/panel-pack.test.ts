@@ -30,10 +30,10 @@ describe('the panel pack', () => {
       expect(result.data!.meeting.agenda).toHaveLength(agenda.length);
       counts.push(statements.length);
     }
-    // session, memberships, the meeting with its fund, the agenda with groups and phases, the people,
-    // the fund's money, contributions with funders and phases, conflicts, decisions, their draws, the
-    // contributions' money, scores.
-    expect(counts).toEqual([12, 12]);
+    // session, memberships, the pack cache's version check, the meeting with its fund, the agenda with
+    // groups and phases, the people, the fund's money, contributions with funders and phases,
+    // conflicts, decisions, their draws, the contributions' money, scores.
+    expect(counts).toEqual([13, 13]);
   });
 
   it('shows every panellist the same scores, and hides them from whoever declared a conflict', async () => {

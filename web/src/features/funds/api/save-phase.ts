@@ -31,9 +31,10 @@ export interface SavePhase {
 export const useSavePhase = (fundId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ phaseId, version, phase }: SavePhase) => {
-      if (phaseId) await request(UpdatePhaseMutation, { input: { ...phase, fundId, phaseId, version } });
-      else await request(AddPhaseMutation, { input: { ...phase, fundId, version } });
+    /** Resolves to the fund's version after the change. */
+    mutationFn: async ({ phaseId, version, phase }: SavePhase): Promise<number> => {
+      if (phaseId) return (await request(UpdatePhaseMutation, { input: { ...phase, fundId, phaseId, version } })).updatePhase.version;
+      return (await request(AddPhaseMutation, { input: { ...phase, fundId, version } })).addPhase.version;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['fund', fundId] }),
   });

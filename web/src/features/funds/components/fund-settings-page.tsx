@@ -25,12 +25,32 @@ type PhaseRow = Fund['phases'][number];
 export function FundSettingsPage() {
   const { fundId = '' } = useParams();
   const { data, error, isPending } = useFundSettings(fundId);
-  const [saved, setSaved] = useState(false);
   usePageTitle(data ? `${data.fund.name}: settings` : 'Fund settings');
   if (isPending) return <p className="app-body" role="status">Loading the fund…</p>;
   if (error) return <p className="app-body" role="alert">{error.message}</p>;
   const { fund } = data;
   if (!fund.viewerMay.manage) return <p className="app-body">Only the fund coordinator can change the fund settings.</p>;
+  return <FundSettings fund={fund} />;
+}
+
+/** Moves `version` on when the change from `before` to `after` was this page's own. */
+type FollowVersion = (before: number, after: number) => void;
+
+function FundSettings({ fund }: { fund: Fund }) {
+  const [saved, setSaved] = useState(false);
+  // The fund version the settings form was filled in from. Phases share the fund's version, so a phase
+  // this person adds or opens moves it on without touching what they typed in the settings form; a
+  // change by anyone else leaves it behind, and saving is then refused as a conflict, not overwritten.
+  const [settingsVersion, setSettingsVersion] = useState(fund.version);
+  const follow: FollowVersion = (before, after) => setSettingsVersion((current) => (current === before ? after : current));
+  // After each save the form starts again from what the server now holds (refetched before onSaved runs).
+  const [saves, setSaves] = useState(0);
+  const onSaved = (version: number | null) => {
+    setSaved(version !== null);
+    if (version === null) return;
+    setSettingsVersion(version);
+    setSaves((count) => count + 1);
+  };
   return (
     <>
       <span className="app-caption-l">{fund.name}</span>
@@ -40,9 +60,8 @@ export function FundSettingsPage() {
           <p className="app-body">Every funder screen now shows the new settings.</p>
         </NotificationBanner>
       ) : null}
-      {/* Keyed by version: after a save the form starts again from what the server now holds. */}
-      <SettingsForm key={`settings-${fund.version}`} fund={fund} onSaved={setSaved} />
-      <Phases fund={fund} />
+      <SettingsForm key={`settings-${saves}`} fund={fund} version={settingsVersion} onSaved={onSaved} />
+      <Phases fund={fund} onChanged={follow} />
       <p className="app-body">
         <Link to="/funds/new">Set up another fund</Link>
       </p>
@@ -50,7 +69,8 @@ export function FundSettingsPage() {
   );
 }
 
-function SettingsForm({ fund, onSaved }: { fund: Fund; onSaved: (saved: boolean) => void }) {
+/** `onSaved` gets the fund's new version after a save, and null when a new attempt starts. */
+function SettingsForm({ fund, version, onSaved }: { fund: Fund; version: number; onSaved: (version: number | null) => void }) {
   const update = useUpdateFund(fund.id);
   const [local, setLocal] = useState<FieldError[]>([]);
   const [values, setValues] = useState({
@@ -74,11 +94,11 @@ function SettingsForm({ fund, onSaved }: { fund: Fund; onSaved: (saved: boolean)
     const capPence = values.cap.trim() ? readPounds(values.cap, 'unconstitutedCapPence', found, 'the cap') : null;
     const cutoffHoursBefore = readWhole(rhythm.cutoffHoursBefore, 'cutoffHoursBefore', found, 'Enter the cut-off as a whole number of hours.');
     setLocal(found);
-    onSaved(false);
+    onSaved(null);
     if (found.length > 0) return;
     update.mutate(
       {
-        version: fund.version,
+        version,
         name: values.name.trim(),
         purpose: values.purpose.trim(),
         areaDescription: values.areaDescription.trim(),
@@ -89,7 +109,7 @@ function SettingsForm({ fund, onSaved }: { fund: Fund; onSaved: (saved: boolean)
         panelTime: rhythm.panelTime,
         cutoffHoursBefore,
       },
-      { onSuccess: () => onSaved(true) },
+      { onSuccess: (result) => onSaved(result.updateFund.version) },
     );
   };
 
@@ -166,7 +186,7 @@ const valuesOf = (phase: PhaseRow): PhaseValues => ({
   maxAward: penceToPoundsText(phase.maxAwardPence),
 });
 
-function Phases({ fund }: { fund: Fund }) {
+function Phases({ fund, onChanged }: { fund: Fund; onChanged: FollowVersion }) {
   // The phase being changed, "new" for one being added, or null.
   const [editing, setEditing] = useState<string | null>(null);
   const open = useOpenPhase(fund.id);
@@ -184,7 +204,7 @@ function Phases({ fund }: { fund: Fund }) {
         {fund.phases.length === 0 ? <p className="app-body">No phases yet. Add the first one below.</p> : null}
         {fund.phases.map((phase) =>
           editing === phase.id ? (
-            <PhaseForm key={phase.id} fund={fund} phase={phase} onDone={() => setEditing(null)} />
+            <PhaseForm key={phase.id} fund={fund} phase={phase} onChanged={onChanged} onDone={() => setEditing(null)} />
           ) : (
             <article className="app-card" key={phase.id} aria-labelledby={`phase-${phase.id}`}>
               <h3 className="app-heading-s" id={`phase-${phase.id}`}>
@@ -199,7 +219,7 @@ function Phases({ fund }: { fund: Fund }) {
                   Change<span className="app-visually-hidden"> the {phase.name} phase</span>
                 </Button>
                 {phase.status !== PhaseStatus.OPEN ? (
-                  <Button variant="secondary" disabled={open.isPending} onClick={() => open.mutate({ phaseId: phase.id, version: fund.version })}>
+                  <Button variant="secondary" disabled={open.isPending} onClick={() => open.mutate({ phaseId: phase.id, version: fund.version }, { onSuccess: (result) => onChanged(fund.version, result.openPhase.version) })}>
                     Open the {phase.name} phase
                   </Button>
                 ) : null}
@@ -209,7 +229,7 @@ function Phases({ fund }: { fund: Fund }) {
         )}
       </div>
       {editing === 'new' ? (
-        <PhaseForm fund={fund} onDone={() => setEditing(null)} />
+        <PhaseForm fund={fund} onChanged={onChanged} onDone={() => setEditing(null)} />
       ) : (
         <Button variant="secondary" onClick={() => setEditing('new')}>
           Add a phase
@@ -219,20 +239,31 @@ function Phases({ fund }: { fund: Fund }) {
   );
 }
 
-function PhaseForm({ fund, phase, onDone }: { fund: Fund; phase?: PhaseRow; onDone: () => void }) {
+function PhaseForm({ fund, phase, onChanged, onDone }: { fund: Fund; phase?: PhaseRow; onChanged: FollowVersion; onDone: () => void }) {
   const save = useSavePhase(fund.id);
   const [values, setValues] = useState<PhaseValues>(phase ? valuesOf(phase) : EMPTY_PHASE);
   const [local, setLocal] = useState<FieldError[]>([]);
-  const problems = formProblems(local, save.error, 'name');
+  // The fund's own form on this page already has a "name" field, and several phases may be open for
+  // changes at once, so each phase form prefixes its ids; the server's field names get the same prefix.
+  const prefix = `phase-${phase?.id ?? 'new'}-`;
+  const problems = local.length > 0 ? local : formProblems([], save.error, 'name').map((problem) => ({ ...problem, field: `${prefix}${problem.field}` }));
   const headingId = `phase-form-${phase?.id ?? 'new'}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
-    const input = readPhase(values, '', found);
+    const input = readPhase(values, prefix, found);
     setLocal(found);
     if (found.length > 0) return;
-    save.mutate({ phaseId: phase?.id, version: fund.version, phase: input }, { onSuccess: onDone });
+    save.mutate(
+      { phaseId: phase?.id, version: fund.version, phase: input },
+      {
+        onSuccess: (version) => {
+          onChanged(fund.version, version);
+          onDone();
+        },
+      },
+    );
   };
 
   return (
@@ -244,7 +275,7 @@ function PhaseForm({ fund, phase, onDone }: { fund: Fund; phase?: PhaseRow; onDo
       {phase?.status === PhaseStatus.OPEN ? (
         <p className="app-body">This phase is open. Its limits must still include every award the panel may still change.</p>
       ) : null}
-      <PhaseFields values={values} onChange={setValues} problems={problems} />
+      <PhaseFields values={values} onChange={setValues} problems={problems} prefix={prefix} />
       <div className="app-button-group">
         <Button type="submit" disabled={save.isPending}>
           {phase ? 'Save phase' : 'Add phase'}

@@ -29,7 +29,8 @@ export function readPhase(values: PhaseValues, prefix: string, problems: FieldEr
 
 /**
  * A phase's questions. `prefix` makes the ids match the field names the server gives back, e.g.
- * "phases.0." when the phase is part of a new fund, so each message lands next to its field.
+ * "phases.0." when the phase is part of a new fund, so each message lands next to its field (the fund
+ * settings use "phase-<id>-" and prefix the server's field names to match).
  */
 export function PhaseFields({ values, onChange, problems, prefix = '' }: { values: PhaseValues; onChange: (values: PhaseValues) => void; problems: readonly FieldError[]; prefix?: string }) {
   const set = (field: keyof PhaseValues) => (value: string) => onChange({ ...values, [field]: value });
