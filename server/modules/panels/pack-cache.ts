@@ -4,8 +4,12 @@ import { isUUID } from 'class-validator';
 import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../../context.ts';
 
-/** Room for a few weeks of packs for a whole panel; each entry is the answer as JSON text. */
-const MAX_ENTRIES = 200;
+/**
+ * Room for this week's and last week's packs for a whole panel. Entries are kept as the answer
+ * objects themselves (about 1 MB each for a 150-application pack), since parsing stored JSON on
+ * every hit cost as much as the rest of the request.
+ */
+const MAX_ENTRIES = 50;
 
 /** The meeting id of an operation that asks for exactly one meeting and nothing else, if it is one. */
 function packMeetingId(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | null {
@@ -25,7 +29,7 @@ function packMeetingId(operation: OperationDefinitionNode, variables: Record<str
  * check, for them.
  */
 export function panelPackCache(): ApolloServerPlugin<Context> {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, FormattedExecutionResult>();
   return {
     async requestDidStart() {
       let key: string | null = null;
@@ -49,11 +53,11 @@ export function panelPackCache(): ApolloServerPlugin<Context> {
           // Most recently used last, so the oldest entry is the first to go.
           entries.delete(key);
           entries.set(key, hit);
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(hit) as FormattedExecutionResult } };
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
         },
         async willSendResponse({ response }) {
           if (!key || entries.has(key) || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          entries.set(key, JSON.stringify(response.body.singleResult));
+          entries.set(key, response.body.singleResult);
           if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
         },
       };
