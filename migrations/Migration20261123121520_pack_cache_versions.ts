@@ -9,6 +9,9 @@ export class Migration20261123121520_pack_cache_versions extends Migration {
 
     // Raises the fund's counter in the same transaction as the change, so the new counter becomes
     // visible exactly when the change does. Each row names its fund directly or through its parent.
+    // The triggers are deferred to commit: the counter's row is then the last lock a transaction takes,
+    // so it can never be held while waiting for another row (a contribution being edited, say), which
+    // deadlocked when the counter was raised at once.
     this.addSql(`create function bump_fund_data_version(changed_table text, changed jsonb) returns void language sql as $$
       insert into fund_data_version (fund_id, version)
         select distinct fund_id, 1 from (
@@ -31,12 +34,12 @@ export class Migration20261123121520_pack_cache_versions extends Migration {
         return null;
       end $$;`);
     for (const table of ['fund', 'phase', 'contribution', 'fund_membership', 'panel_meeting', 'application', 'score', 'conflict_of_interest', 'decision', 'award_draw', 'payment']) {
-      this.addSql(`create trigger "${table}_fund_data_changed" after insert or update or delete on "${table}" for each row execute function fund_data_changed();`);
+      this.addSql(`create constraint trigger "${table}_fund_data_changed" after insert or update or delete on "${table}" deferrable initially deferred for each row execute function fund_data_changed();`);
     }
     // Only the columns a pack shows: signing in touches app_user, and that must not empty the cache.
-    this.addSql(`create trigger "applicant_group_fund_data_changed" after update of name, legal_form on "applicant_group" for each row execute function fund_data_changed();`);
-    this.addSql(`create trigger "funder_fund_data_changed" after update of name on "funder" for each row execute function fund_data_changed();`);
-    this.addSql(`create trigger "app_user_fund_data_changed" after update of name, email on "app_user" for each row execute function fund_data_changed();`);
+    this.addSql(`create constraint trigger "applicant_group_fund_data_changed" after update of name, legal_form on "applicant_group" deferrable initially deferred for each row execute function fund_data_changed();`);
+    this.addSql(`create constraint trigger "funder_fund_data_changed" after update of name on "funder" deferrable initially deferred for each row execute function fund_data_changed();`);
+    this.addSql(`create constraint trigger "app_user_fund_data_changed" after update of name, email on "app_user" deferrable initially deferred for each row execute function fund_data_changed();`);
   }
 
   override down(): void | Promise<void> {

@@ -129,7 +129,10 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
   );
   if (awards.length === 0) return;
 
-  const contributions = await em.find(Contribution, { fund: fundId }, { populate: ['funder'] });
+  // Shared locks until commit: an edit to a contribution (which locks it for update) waits for this
+  // split to commit and then checks against it, and this split never works from a stale amount.
+  await em.getConnection().execute('SELECT id FROM contribution WHERE fund_id = ? ORDER BY id FOR SHARE', [fundId], 'all', em.getTransactionContext());
+  const contributions = await em.find(Contribution, { fund: fundId }, { populate: ['funder'], refresh: true });
   const committedElsewhere = await em.getConnection().execute<{ contribution_id: string; committed: string }[]>(
     `SELECT d.contribution_id, sum(d.amount_pence) AS committed FROM award_draw d JOIN decision x ON x.id = d.decision_id
       WHERE x.meeting_id <> ? AND d.contribution_id = ANY(?::uuid[]) GROUP BY d.contribution_id`,
