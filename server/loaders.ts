@@ -19,11 +19,10 @@ export interface ContributionMoney {
 
 export type StatusCounts = Record<ApplicationStatus, number>;
 
+/** Panellists appear to the panel by name only (PanelPerson). */
 export interface PanellistView {
   id: string;
   name: string;
-  email: string;
-  createdAt: Date;
 }
 export interface ScoreRow {
   id: string;
@@ -41,11 +40,9 @@ export type PanelRow<Row> = Row & { panellist: PanellistView };
 interface PanellistColumns {
   panellist_id: string;
   panellist_name: string;
-  panellist_email: string;
-  panellist_created_at: Date;
 }
-const PANELLIST_COLUMNS = 'u.id AS panellist_id, u.name AS panellist_name, u.email AS panellist_email, u.created_at AS panellist_created_at';
-const panellistOf = (row: PanellistColumns): PanellistView => ({ id: row.panellist_id, name: row.panellist_name, email: row.panellist_email, createdAt: row.panellist_created_at });
+const PANELLIST_COLUMNS = 'u.id AS panellist_id, u.name AS panellist_name';
+const panellistOf = (row: PanellistColumns): PanellistView => ({ id: row.panellist_id, name: row.panellist_name });
 
 /** Rows grouped under each key, in the order the keys were asked for: one pass, not one per key. */
 function groupRows<Row, Out>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string, shape: (row: Row) => Out): Out[][] {

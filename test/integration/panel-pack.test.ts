@@ -71,4 +71,13 @@ describe('the panel pack', () => {
     expect((await app.client().gql(PANEL_PACK, { id: meeting.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await outsider.gql(PANEL_PACK, { id: 'not-a-meeting' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('names panellists to each other without their contact details', async () => {
+    const { meeting, panellists } = await createScoredMeeting(app.em(), fund, { applications: 1, panellists: 2, contributions: 0 }, new Date('2026-12-17T14:00:00Z'));
+    const community = await app.signedInAs(panellists[0]);
+    const asked = await community.gql(`query($id: ID!) { meeting(id: $id) { agenda { scores { panellist { email } } } } }`, { id: meeting.id });
+    expect(asked.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const { data } = await community.gql(`query($id: ID!) { meeting(id: $id) { agenda { conflicts { panellist { id name } } } } }`, { id: meeting.id });
+    expect(data!.meeting.agenda[0].conflicts).toEqual([{ panellist: { id: panellists[0].id, name: panellists[0].name } }]);
+  });
 });

@@ -6,9 +6,9 @@ import type { User } from '../../server/modules/users/user.entity.ts';
 import { addMember, createApplication, createFund } from '../factories/index.ts';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app.ts';
 
-const SCORE = `mutation($input: ScoreInput!) { scoreApplication(input: $input) { value comment panellist { email } } }`;
-const CONFLICT = `mutation($input: DeclareConflictInput!) { declareConflict(input: $input) { reason panellist { email } } }`;
-const VIEW = `query($id: ID!) { fund(id: $id) { applications { reference myConflict scores { value comment panellist { email } } conflicts { reason panellist { email } } } } }`;
+const SCORE = `mutation($input: ScoreInput!) { scoreApplication(input: $input) { value comment panellist { id } } }`;
+const CONFLICT = `mutation($input: DeclareConflictInput!) { declareConflict(input: $input) { reason panellist { id } } }`;
+const VIEW = `query($id: ID!) { fund(id: $id) { applications { reference myConflict scores { value comment panellist { id } } conflicts { reason panellist { id } } } } }`;
 
 let app: TestApp;
 let fund: Fund;
@@ -36,8 +36,8 @@ describe('scores and conflicts of interest', () => {
     await people.panellist.client.gql(SCORE, { input: { applicationId: application.id, value: 3, comment: 'Good plan; budget a bit thin.' } });
 
     const expected = [
-      { value: null, comment: null, panellist: { email: people.community.user.email } },
-      { value: 3, comment: 'Good plan; budget a bit thin.', panellist: { email: people.panellist.user.email } },
+      { value: null, comment: null, panellist: { id: people.community.user.id } },
+      { value: 3, comment: 'Good plan; budget a bit thin.', panellist: { id: people.panellist.user.id } },
     ];
     for (const key of ['panellist', 'community', 'officer']) expect((await viewOf(key)).scores, key).toEqual(expected);
   });
@@ -58,7 +58,7 @@ describe('scores and conflicts of interest', () => {
   it('after a conflict is declared, the panellist can no longer score or see scores, and an earlier score is withdrawn', async () => {
     await people.trustee.client.gql(SCORE, { input: { applicationId: application.id, value: 4 } });
     const declared = await people.trustee.client.gql(CONFLICT, { input: { applicationId: application.id, reason: 'I am a trustee of this group.' } });
-    expect(declared.data?.declareConflict).toEqual({ reason: 'I am a trustee of this group.', panellist: { email: people.trustee.user.email } });
+    expect(declared.data?.declareConflict).toEqual({ reason: 'I am a trustee of this group.', panellist: { id: people.trustee.user.id } });
 
     const again = await people.trustee.client.gql(SCORE, { input: { applicationId: application.id, value: 4 } });
     expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'You do not have permission to score an application you have declared a conflict of interest on.' });
@@ -68,7 +68,7 @@ describe('scores and conflicts of interest', () => {
     expect(trusteeView.scores).toBeNull();
     const panelView = await viewOf('panellist');
     expect(panelView.myConflict).toBe(false);
-    expect(panelView.scores.map((score: { panellist: { email: string } }) => score.panellist.email)).not.toContain(people.trustee.user.email);
-    expect(panelView.conflicts).toEqual([{ reason: 'I am a trustee of this group.', panellist: { email: people.trustee.user.email } }]);
+    expect(panelView.scores.map((score: { panellist: { id: string } }) => score.panellist.id)).not.toContain(people.trustee.user.id);
+    expect(panelView.conflicts).toEqual([{ reason: 'I am a trustee of this group.', panellist: { id: people.trustee.user.id } }]);
   });
 });

@@ -4,6 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.ts';
 import { Application } from '../applications/application.entity.ts';
 import { User } from '../users/user.entity.ts';
+import { PanelPerson } from './panel-person.ts';
 
 /**
  * A panellist's declared conflict of interest. From then on they cannot score the application, read
@@ -16,7 +17,7 @@ export class ConflictOfInterest extends BaseEntity {
   @ManyToOne(() => Application, { deleteRule: 'cascade' })
   application!: Rel<Application>;
 
-  @Field(() => User)
+  @Field(() => PanelPerson)
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   panellist!: Rel<User>;
 

@@ -4,6 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.ts';
 import { Application } from '../applications/application.entity.ts';
 import { User } from '../users/user.entity.ts';
+import { PanelPerson } from './panel-person.ts';
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 4;
@@ -18,7 +19,7 @@ export class Score extends BaseEntity<'updatedAt' | 'comment'> {
   @ManyToOne(() => Application, { deleteRule: 'cascade' })
   application!: Rel<Application>;
 
-  @Field(() => User)
+  @Field(() => PanelPerson)
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   panellist!: Rel<User>;
 
