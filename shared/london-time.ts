@@ -94,11 +94,14 @@ export function formatLondonDateTime(instant: Date): string {
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod).toLowerCase()}`;
 }
 
-/** "26 November 2026": the day in London. */
-export function formatLondonDate(instant: Date): string {
-  const { day, month, year } = londonParts(instant);
+/** "2026-12-31" as "31 December 2026"; the date is a calendar day, so no time zone applies. */
+export function formatCalendarDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** "26 November 2026": the day in London. */
+export const formatLondonDate = (instant: Date) => formatCalendarDate(londonIsoDate(instant));
 
 /** The London calendar day of an instant, as YYYY-MM-DD. */
 export function londonIsoDate(instant: Date): string {

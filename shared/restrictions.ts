@@ -1,4 +1,5 @@
 // A contribution's restrictions in plain words, for funders reading the money page and the panel.
+import { formatCalendarDate } from './london-time.ts';
 import { DEFAULT_PRIORITIES } from './taxonomy.ts';
 
 export interface RestrictionTerms {
@@ -11,12 +12,6 @@ export interface RestrictionTerms {
 
 export function priorityLabel(key: string): string {
   return DEFAULT_PRIORITIES.find((priority) => priority.key === key)?.label ?? key;
-}
-
-/** "2026-12-31" as "31 December 2026"; the date is a calendar day, so no time zone applies. */
-export function formatCalendarDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** One sentence per restriction; an unrestricted contribution gives none. */

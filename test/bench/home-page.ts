@@ -1,25 +1,15 @@
 // Benchmark: how long the coordinator's home page query takes on the demo fund, against a baseline
 // measured in the same run (GET /healthz: one trivial SQL statement). Run: npm run bench
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../server/config.ts';
-import { logger } from '../../server/logger.ts';
-import { startServer } from '../../server/server.ts';
-import { freePort } from '../support/postgres.ts';
 import { ApiClient, SIGN_IN } from '../support/test-app.ts';
+import { percentile, startBenchServer } from './bench-server.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const FUND_WEEK = `query($id: ID!) { fund(id: $id) { id name purpose myRoles openPhase { id name } ledger { contributedPence availablePence }
   nextPanel { meetsAt cutoffAt } applicationCounts { status count }
   applications(limit: 10) { id reference title status amountRequestedPence group { name legalForm } phase { name } } } }`;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+const median = (values: number[]) => percentile(values, 0.5);
+const p95 = (values: number[]) => percentile(values, 0.95);
 
 async function time(action: () => Promise<unknown>) {
   const started = performance.now();
@@ -27,10 +17,7 @@ async function time(action: () => Promise<unknown>) {
   return performance.now() - started;
 }
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'pooled-fund-bench-'));
-await chmod(dataDir, 0o755);
-const config = loadConfig({ NODE_ENV: 'production', BANK_DETAILS_KEY: randomBytes(32).toString('base64'), PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), JOBS: 'false' });
-const running = await startServer(config, logger.child({}, { level: 'warn' }));
+const { running, close } = await startBenchServer();
 try {
   const client = new ApiClient(running.url);
   const link = running.demoLinks.find((entry) => entry.role === 'COORDINATOR')!;
@@ -56,6 +43,5 @@ try {
   console.log(`home page query:       median ${median(home).toFixed(2)} ms, p95 ${p95(home).toFixed(2)} ms`);
   console.log(`ratio of medians: ${(median(home) / median(health)).toFixed(1)}x the baseline`);
 } finally {
-  await running.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await close();
 }

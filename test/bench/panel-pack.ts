@@ -5,9 +5,6 @@
 // cost of computing it stays visible.
 // Run: npm run bench:panel-pack   (BENCH_SECONDS sets the length of each phase; default 15)
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { FundRole } from '../../shared/domain.ts';
@@ -17,18 +14,15 @@ import { loadConfig } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
 import { BankVault } from '../../server/modules/bank/bank-vault.ts';
 import { Mailer } from '../../server/modules/notifications/mailer.ts';
-import { startServer } from '../../server/server.ts';
 import { addMember, createFund } from '../factories/index.ts';
 import { createScoredMeeting } from '../factories/panel-meeting.ts';
 import { PANEL_PACK } from '../integration/panel-pack.query.ts';
-import { freePort } from '../support/postgres.ts';
 import { ApiClient, SIGN_IN } from '../support/test-app.ts';
+import { percentile, startBenchServer } from './bench-server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = 20;
 const TRIVIAL = `{ me { user { id } } }`;
-
-const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))];
 
 function load(url: string, cookies: string[], query: string, variables: Record<string, unknown>, seconds: number) {
   return new Promise<{ latencies: number[]; failures: number }>((resolve, reject) => {
@@ -40,11 +34,7 @@ function load(url: string, cookies: string[], query: string, variables: Record<s
   });
 }
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'pooled-fund-bench-'));
-await chmod(dataDir, 0o755);
-const settings = { NODE_ENV: 'production', BANK_DETAILS_KEY: randomBytes(32).toString('base64'), HOST: '127.0.0.1', DATA_DIR: dataDir, JOBS: 'false', DEMO: 'false', LOG_LEVEL: 'warn' } as const;
-const config = loadConfig({ ...settings, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) });
-const running = await startServer(config, logger.child({}, { level: 'warn' }));
+const { running, settings, close } = await startBenchServer({ DEMO: 'false' });
 // The same product without the pack cache, on the same database.
 const uncachedConfig = loadConfig({ ...settings, DATABASE_URL: running.database.url, PACK_CACHE: 'false' });
 const uncached = await createApp({ orm: running.database.orm, config: uncachedConfig, logger: logger.child({}, { level: 'warn' }), mailer: new Mailer(null, uncachedConfig.MAIL_FROM), vault: BankVault.withKey(randomBytes(32)) });
@@ -87,6 +77,5 @@ try {
   await new Promise<void>((resolve) => uncachedServer.close(() => resolve()));
   uncachedServer.closeAllConnections();
   await uncached.apollo.stop();
-  await running.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await close();
 }

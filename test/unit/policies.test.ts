@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FundRole } from '../../shared/domain.ts';
-import type { Viewer } from '../../server/context.ts';
-import type { User } from '../../server/modules/users/user.entity.ts';
 import { canOnApplication } from '../../server/policies/application.policy.ts';
 import { canOnFund } from '../../server/policies/fund.policy.ts';
 import { canOnOutbox } from '../../server/policies/outbox.policy.ts';
 import { canOnPanel } from '../../server/policies/panel.policy.ts';
-
-const FUND_A = { id: '00000000-0000-4000-8000-00000000000a' };
-const FUND_B = { id: '00000000-0000-4000-8000-00000000000b' };
-
-/** A signed-in person holding the given roles, fund by fund. */
-function viewer(roles: Record<string, FundRole[]> = {}): Viewer {
-  return {
-    user: { id: 'user-1', email: 'person@test.example', name: 'Person' } as User,
-    sessionId: 'session-1',
-    roles: new Map(Object.entries(roles).map(([fundId, held]) => [fundId, new Set(held)])),
-  };
-}
+import { FUND_A, FUND_B, viewer } from '../support/viewers.ts';
 
 const coordinatorOfA = viewer({ [FUND_A.id]: [FundRole.COORDINATOR] });
 const officerOfA = viewer({ [FUND_A.id]: [FundRole.FUNDER_OFFICER] });

@@ -61,3 +61,28 @@ export function BudgetBar({ segments, totalPence, totalLabel = 'Total', caption 
     </div>
   );
 }
+
+export interface FundLedgerFigures {
+  contributedPence: number;
+  paidPence: number;
+  committedPence: number;
+  reservedPence: number;
+  availablePence: number;
+}
+
+/** A whole fund's money, the same way on every screen where money is decided. */
+export function FundLedgerBar({ ledger, caption }: { ledger: FundLedgerFigures; caption?: ReactNode }) {
+  return (
+    <BudgetBar
+      caption={caption}
+      totalLabel="Contributed"
+      totalPence={ledger.contributedPence}
+      segments={[
+        { label: 'Paid', pence: ledger.paidPence, tone: 'paid' },
+        { label: 'Committed', pence: ledger.committedPence, tone: 'committed' },
+        { label: 'Reserved', pence: ledger.reservedPence, tone: 'reserved' },
+        { label: 'Available', pence: ledger.availablePence, tone: 'available' },
+      ]}
+    />
+  );
+}

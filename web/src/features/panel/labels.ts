@@ -1,25 +1,12 @@
 import { formatPence } from '../../../../shared/money.ts';
-import { DEFAULT_PRIORITIES } from '../../../../shared/taxonomy.ts';
+import { restrictionsInWords, type RestrictionTerms } from '../../../../shared/restrictions.ts';
 import type { DecisionKind } from '../../gql/graphql.ts';
 import type { AgendaItem } from './api/panel-pack.ts';
 
-export const priorityLabel = (key: string) => DEFAULT_PRIORITIES.find((priority) => priority.key === key)?.label ?? key;
-
-export function restrictionsOf(contribution: {
-  restrictedToPriorities: string[];
-  restrictedToAreas: string[];
-  excludesUnconstituted: boolean;
-  spendBy?: string | null;
-  restrictedToPhase?: { name: string } | null;
-}) {
-  const words = [
-    contribution.restrictedToPriorities.length > 0 ? `only ${contribution.restrictedToPriorities.map(priorityLabel).join(', ').toLowerCase()}` : '',
-    contribution.restrictedToAreas.length > 0 ? `only areas ${contribution.restrictedToAreas.join(', ')}` : '',
-    contribution.excludesUnconstituted ? 'not for unconstituted groups' : '',
-    contribution.restrictedToPhase ? `only the ${contribution.restrictedToPhase.name.toLowerCase()} phase` : '',
-    contribution.spendBy ? `spend by ${contribution.spendBy}` : '',
-  ].filter(Boolean);
-  return words.length > 0 ? words.join('; ') : 'Unrestricted';
+/** A contribution's restrictions for the pack's money table: the money page's sentences, in one cell. */
+export function restrictionsOf(contribution: RestrictionTerms) {
+  const words = restrictionsInWords(contribution);
+  return words.length > 0 ? words.join(' ') : 'Unrestricted';
 }
 
 const DECISION_LABELS: Record<DecisionKind, string> = {

@@ -3,7 +3,7 @@ import { APPLICATION_STATUS_LABELS, ApplicationStatus, FUND_ROLE_LABELS, FundRol
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
-import { BudgetBar } from '../../../components/budget-bar.tsx';
+import { FundLedgerBar } from '../../../components/budget-bar.tsx';
 import { InsetText } from '../../../components/panel.tsx';
 import { Table } from '../../../components/table.tsx';
 import { Tag, type TagColour } from '../../../components/tag.tsx';
@@ -130,16 +130,7 @@ function FundWeek({ fundId }: { fundId: string }) {
       </ul>
 
       <h2 className="app-heading-m">Money in the fund</h2>
-      <BudgetBar
-        totalLabel="Contributed"
-        totalPence={ledger.contributedPence}
-        segments={[
-          { label: 'Paid', pence: ledger.paidPence, tone: 'paid' },
-          { label: 'Committed', pence: ledger.committedPence, tone: 'committed' },
-          { label: 'Reserved', pence: ledger.reservedPence, tone: 'reserved' },
-          { label: 'Available', pence: ledger.availablePence, tone: 'available' },
-        ]}
-      />
+      <FundLedgerBar ledger={ledger} />
 
       <p className="app-body">
         {fund.openPhase

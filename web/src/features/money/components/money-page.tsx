@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { formatPence } from '../../../../../shared/money.ts';
-import { formatCalendarDate, restrictionsInWords } from '../../../../../shared/restrictions.ts';
+import { formatCalendarDate } from '../../../../../shared/london-time.ts';
+import { restrictionsInWords } from '../../../../../shared/restrictions.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
-import { BudgetBar } from '../../../components/budget-bar.tsx';
+import { BudgetBar, FundLedgerBar } from '../../../components/budget-bar.tsx';
 import { useFundMoney } from '../api/fund-money.ts';
 
 /** Every contribution with where it stands, and its restrictions in words. */
@@ -20,17 +21,7 @@ export function MoneyPage() {
     <>
       <span className="app-caption-l">{fund.name}</span>
       <h1 className="app-heading-l">Money</h1>
-      <BudgetBar
-        caption="The whole fund"
-        totalLabel="Contributed"
-        totalPence={ledger.contributedPence}
-        segments={[
-          { label: 'Paid', pence: ledger.paidPence, tone: 'paid' },
-          { label: 'Committed', pence: ledger.committedPence, tone: 'committed' },
-          { label: 'Reserved', pence: ledger.reservedPence, tone: 'reserved' },
-          { label: 'Available', pence: ledger.availablePence, tone: 'available' },
-        ]}
-      />
+      <FundLedgerBar ledger={ledger} caption="The whole fund" />
       {mayRecord ? (
         <p className="app-body">
           <Link className="app-button" to={`/funds/${fund.id}/money/record`}>

@@ -6,7 +6,7 @@ import { formatPence, poundsToPence } from '../../../../../shared/money.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
 import { ApiError, fieldErrors } from '../../../app/graphql-client.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
-import { BudgetBar } from '../../../components/budget-bar.tsx';
+import { FundLedgerBar } from '../../../components/budget-bar.tsx';
 import { Button } from '../../../components/button.tsx';
 import { Checkboxes } from '../../../components/checkboxes.tsx';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary.tsx';
@@ -19,7 +19,8 @@ import { TextInput } from '../../../components/text-input.tsx';
 import type { DecisionKind } from '../../../gql/graphql.ts';
 import { useCloseMeeting, useRecordDecision } from '../api/panel-actions.ts';
 import { usePanelPack, type AgendaItem, type PanelPack } from '../api/panel-pack.ts';
-import { decisionText, priorityLabel } from '../labels.ts';
+import { priorityLabel } from '../../../../../shared/restrictions.ts';
+import { decisionText } from '../labels.ts';
 
 function averageScore(item: AgendaItem) {
   const values = (item.scores ?? []).flatMap((score) => (score.value == null ? [] : [score.value]));
@@ -62,16 +63,7 @@ export function MeetingModePage() {
           <strong>{formatPence(ledger.availablePence)}</strong> left to award · {decided} of {meeting.agenda.length} decided
         </p>
       </div>
-      <BudgetBar
-        totalLabel="Contributed"
-        totalPence={ledger.contributedPence}
-        segments={[
-          { label: 'Paid', pence: ledger.paidPence, tone: 'paid' },
-          { label: 'Committed', pence: ledger.committedPence, tone: 'committed' },
-          { label: 'Reserved', pence: ledger.reservedPence, tone: 'reserved' },
-          { label: 'Available', pence: ledger.availablePence, tone: 'available' },
-        ]}
-      />
+      <FundLedgerBar ledger={ledger} />
 
       {current ? (
         <AgendaItemView
@@ -159,7 +151,7 @@ function AgendaItemView({ meeting, item, record, position, onMove }: { meeting: 
   );
 }
 
-function DecisionForm({ item, record: shared }: { item: AgendaItem; record: RecordDecision }) {
+function DecisionForm({ item, record }: { item: AgendaItem; record: RecordDecision }) {
   const existing = item.decision;
   const [kind, setKind] = useState<string>(existing?.kind ?? '');
   const [amount, setAmount] = useState(existing?.amountPence != null ? String(existing.amountPence / 100) : String(item.amountRequestedPence / 100));
@@ -168,22 +160,23 @@ function DecisionForm({ item, record: shared }: { item: AgendaItem; record: Reco
   const [referredTo, setReferredTo] = useState(existing?.referredTo ?? '');
   const [localProblems, setLocalProblems] = useState<FieldError[]>([]);
   // Only this item's outcome: the chair may have moved on from another one.
-  const record = shared.variables?.applicationId === item.id ? shared : { ...shared, error: null, isSuccess: false };
+  const forThisItem = record.variables?.applicationId === item.id;
+  const error = forThisItem ? record.error : null;
   const id = (field: string) => `decision-${item.id}-${field}`;
-  const changedMeanwhile = record.error instanceof ApiError && record.error.code === ErrorCode.Conflict;
+  const changedMeanwhile = error instanceof ApiError && error.code === ErrorCode.Conflict;
   const problems = changedMeanwhile
     ? []
-    : [...localProblems, ...fieldErrors(record.error).map((problem) => ({ field: id(problem.field && problem.field !== 'applicationId' ? problem.field : 'kind'), message: problem.message }))];
+    : [...localProblems, ...fieldErrors(error).map((problem) => ({ field: id(problem.field && problem.field !== 'applicationId' ? problem.field : 'kind'), message: problem.message }))];
   const messageFor = (field: string) => problems.find((problem) => problem.field === id(field))?.message;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    shared.reset();
+    record.reset();
     if (!kind) return setLocalProblems([{ field: id('kind'), message: 'Choose award, decline, defer or refer.' }]);
     const amountPence = kind === 'AWARD' ? poundsToPence(amount) : null;
     if (kind === 'AWARD' && amountPence == null) return setLocalProblems([{ field: id('amountPence'), message: 'Enter the award in pounds, like 1500 or 1,500.00.' }]);
     setLocalProblems([]);
-    shared.mutate({
+    record.mutate({
       applicationId: item.id,
       expectedVersion: existing?.version ?? 0,
       kind: kind as DecisionKind,
@@ -201,7 +194,7 @@ function DecisionForm({ item, record: shared }: { item: AgendaItem; record: Reco
           <p className="app-body">The decision below is the one now saved. Check it, and change it again if the panel decided otherwise.</p>
         </NotificationBanner>
       ) : null}
-      {record.isSuccess ? (
+      {forThisItem && record.isSuccess ? (
         <p className="app-body" role="status">
           Decision saved: {decisionText(existing)}.
         </p>
@@ -243,7 +236,7 @@ function DecisionForm({ item, record: shared }: { item: AgendaItem; record: Reco
           <TextArea id={id('message')} name={id('message')} label="Message for the group (optional)" rows={2} value={message} onChange={(event) => setMessage(event.target.value)} error={messageFor('message')} />
         </>
       ) : null}
-      <Button type="submit" disabled={shared.isPending}>
+      <Button type="submit" disabled={record.isPending}>
         {existing ? 'Change the decision' : 'Record the decision'}
       </Button>
     </form>

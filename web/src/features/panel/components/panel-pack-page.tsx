@@ -8,7 +8,8 @@ import { Table } from '../../../components/table.tsx';
 import { Tag } from '../../../components/tag.tsx';
 import { useMe } from '../../auth/api/me.ts';
 import { usePanelPack, type PanelPack } from '../api/panel-pack.ts';
-import { decisionText, priorityLabel, restrictionsOf } from '../labels.ts';
+import { priorityLabel } from '../../../../../shared/restrictions.ts';
+import { decisionText, restrictionsOf } from '../labels.ts';
 import { DeclareConflictForm, ScoreForm } from './score-form.tsx';
 
 /** One page per meeting that everyone on the panel reads before it: it prints cleanly. */
