@@ -13,6 +13,7 @@ import { Migration20261123111629_decisions } from './Migration20261123111629_dec
 import { Migration20261123112645_grants } from './Migration20261123112645_grants.ts';
 import { Migration20261123115218_fund_invites_and_contribution_versions } from './Migration20261123115218_fund_invites_and_contribution_versions.ts';
 import { Migration20261123121520_pack_cache_versions } from './Migration20261123121520_pack_cache_versions.ts';
+import { Migration20261123131408_duplicates } from './Migration20261123131408_duplicates.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261123112645_grants', class: Migration20261123112645_grants },
   { name: 'Migration20261123115218_fund_invites_and_contribution_versions', class: Migration20261123115218_fund_invites_and_contribution_versions },
   { name: 'Migration20261123121520_pack_cache_versions', class: Migration20261123121520_pack_cache_versions },
+  { name: 'Migration20261123131408_duplicates', class: Migration20261123131408_duplicates },
 ];

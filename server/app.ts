@@ -24,6 +24,7 @@ import type { BankVault } from './modules/bank/bank-vault.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { confirmRoutes } from './modules/applications/confirm.routes.tsx';
+import { importRoutes } from './modules/duplicates/import.routes.ts';
 import { panelPackCache } from './modules/panels/pack-cache.ts';
 import { createSchema } from './schema.ts';
 
@@ -178,11 +179,12 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }));
   app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
   app.use('/bank-details', bankDetailsRoutes({ orm, vault, logger, stylesheets }));
+  app.use('/imports', importRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
 
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
-    app.get(/^\/(?!graphql|healthz|apply|confirm\/|bank-details\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|apply|confirm\/|bank-details\/|imports\/).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

@@ -4,6 +4,8 @@ import { ApplicationStatus } from '../shared/domain.ts';
 import { GroupConfirmation } from './modules/applications/group-confirmation.entity.ts';
 import { BankDetails } from './modules/bank/bank-details.entity.ts';
 import { Decision } from './modules/panels/decision.entity.ts';
+import type { DuplicateFlag } from './modules/duplicates/duplicate-flag.entity.ts';
+import { flagsForApplications } from './modules/duplicates/duplicates.service.ts';
 import { Grant, Payment } from './modules/grants/grant.entity.ts';
 
 export interface FundMoney {
@@ -165,6 +167,7 @@ export function createLoaders(em: EntityManager) {
       const found = await em.find(Grant, { application: { $in: applicationIds as string[] } });
       return firstOf(applicationIds, found, (grant) => grant.application.id);
     }),
+    duplicateFlags: new DataLoader<string, DuplicateFlag[]>((applicationIds) => flagsForApplications(em, applicationIds)),
   };
 }
 

@@ -3,6 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, registerEnumType, type AuthChecker } from 'type-graphql';
 import {
   ApplicationStatus,
+  DuplicateKind,
+  DuplicateVerdict,
   EmailStatus,
   FunderKind,
   FundRole,
@@ -25,6 +27,7 @@ import { CloseMeetingResolver, FundMeetingsResolver, PanelMeetingResolver } from
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
 import { FundGrantsResolver, GrantResolver } from './modules/grants/grant.resolver.ts';
 import { ApplicationDecisionResolver, DecisionResolver } from './modules/panels/decision.resolver.ts';
+import { ApplicationDuplicatesResolver, DuplicateFlagResolver, FundDuplicatesResolver } from './modules/duplicates/duplicates.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -33,6 +36,8 @@ registerEnumType(PhaseStatus, { name: 'PhaseStatus' });
 registerEnumType(LegalForm, { name: 'LegalForm', description: 'The legal form of an applicant group.' });
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 registerEnumType(EmailStatus, { name: 'EmailStatus' });
+registerEnumType(DuplicateKind, { name: 'DuplicateKind', description: 'What a duplicate flag suspects.' });
+registerEnumType(DuplicateVerdict, { name: 'DuplicateVerdict', description: 'An officer’s answer to a duplicate flag.' });
 registerEnumType(InviteState, { name: 'InviteState', description: 'Where an invite stands.' });
 
 /** `@Authorized()` means signed in; what a person may do with each object is decided in policies. */
@@ -43,7 +48,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

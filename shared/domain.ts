@@ -123,3 +123,29 @@ export const PHASE_KIND_LABELS: Record<PhaseKind, string> = {
 
 /** 1 = Monday ... 7 = Sunday, as the fund's panel rhythm stores it. */
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** What a duplicate flag suspects. */
+export enum DuplicateKind {
+  /** The same group, applying twice or also funded elsewhere. */
+  SAME_GROUP = 'SAME_GROUP',
+  /** Two groups doing the same work in the same place at the same time. */
+  SAME_WORK = 'SAME_WORK',
+}
+
+/** An officer's answer to a duplicate flag, remembered for the pair. */
+export enum DuplicateVerdict {
+  DUPLICATE = 'DUPLICATE',
+  NOT_DUPLICATE = 'NOT_DUPLICATE',
+  COMPLEMENTARY = 'COMPLEMENTARY',
+}
+
+export const DUPLICATE_KIND_LABELS: Record<DuplicateKind, string> = {
+  [DuplicateKind.SAME_GROUP]: 'Same group',
+  [DuplicateKind.SAME_WORK]: 'Same work, same place',
+};
+
+export const DUPLICATE_VERDICT_LABELS: Record<DuplicateVerdict, string> = {
+  [DuplicateVerdict.DUPLICATE]: 'Duplicate',
+  [DuplicateVerdict.NOT_DUPLICATE]: 'Not a duplicate',
+  [DuplicateVerdict.COMPLEMENTARY]: 'Complementary work',
+};

@@ -21,6 +21,9 @@ import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
+import { DuplicateFlag } from '../modules/duplicates/duplicate-flag.entity.ts';
+import { ExternalGrant, ExternalGrantImport } from '../modules/duplicates/external-grant.entity.ts';
+import { MatchRecord } from '../modules/duplicates/match-record.entity.ts';
 
 // Listed by hand rather than discovered by glob, so the same list works under swc-node, Vitest and
 // the compiled build.
@@ -51,4 +54,8 @@ export const entities = [
   SignInToken,
   SignInRequest,
   Session,
+  ExternalGrantImport,
+  ExternalGrant,
+  MatchRecord,
+  DuplicateFlag,
 ];

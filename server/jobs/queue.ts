@@ -5,11 +5,13 @@ import type { Logger } from '../logger.ts';
 import { expireDrafts } from '../modules/applications/draft-expiry.ts';
 import { deliverDueEmails, type Mailer } from '../modules/notifications/mailer.ts';
 import { runPanelRhythm } from '../modules/panels/agenda.service.ts';
+import { allFundIds, checkFund } from '../modules/duplicates/duplicates.service.ts';
 
 export const QUEUES = {
   deliverEmail: 'outbox.deliver',
   expireDrafts: 'drafts.expire',
   panelRhythm: 'panels.rhythm',
+  duplicates: 'duplicates.check',
 } as const;
 
 export interface Jobs {
@@ -49,6 +51,17 @@ export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer
   });
   await boss.schedule(QUEUES.panelRhythm, '*/5 * * * *', null, { tz: 'Europe/London' });
   await boss.send(QUEUES.panelRhythm, null);
+
+  // The nightly whole-fund check: catches anything a check on sending missed (a failure, a changed
+  // application, new bank details) and every pair with grants imported since.
+  await boss.createQueue(QUEUES.duplicates, { policy: 'stately', retryLimit: 3 });
+  await boss.work(QUEUES.duplicates, async () => {
+    for (const fundId of await allFundIds(orm.em.fork())) {
+      const result = await checkFund(orm.em.fork(), fundId);
+      logger.info({ fundId, ...result }, 'fund checked for duplicates');
+    }
+  });
+  await boss.schedule(QUEUES.duplicates, '40 2 * * *', null, { tz: 'Europe/London' });
 
   mailer.onQueued(() => {
     boss.send(QUEUES.deliverEmail, null).catch((error) => logger.warn({ err: error }, 'could not queue delivery'));

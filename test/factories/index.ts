@@ -63,7 +63,9 @@ export async function createContribution(em: EntityManager, fund: Fund, override
 export async function createApplication(
   em: EntityManager,
   fund: Fund,
-  overrides: Partial<Pick<Application, 'status' | 'amountRequestedPence' | 'title' | 'submittedAt'>> & { group?: Partial<Pick<ApplicantGroup, 'name' | 'legalForm' | 'contactEmail' | 'contactName' | 'contactPhone' | 'postcode'>> } = {},
+  overrides: Partial<Pick<Application, 'status' | 'amountRequestedPence' | 'title' | 'summary' | 'submittedAt' | 'priorityTags'>> & {
+    group?: Partial<Pick<ApplicantGroup, 'name' | 'legalForm' | 'contactEmail' | 'contactName' | 'contactPhone' | 'postcode' | 'charityNumber' | 'hostName'>>;
+  } = {},
 ) {
   const n = next();
   const { group: groupOverrides, ...applicationOverrides } = overrides;
@@ -72,7 +74,7 @@ export async function createApplication(
     legalForm: LegalForm.CONSTITUTED_COMMUNITY_GROUP,
     contactName: `Contact ${n}`,
     contactEmail: `contact${n}@group.example`,
-    contactPhone: '07700 900123',
+    contactPhone: `07700 9${String(n % 100_000).padStart(5, '0')}`,
     postcode: 'CA1 1AA',
     ...groupOverrides,
   });

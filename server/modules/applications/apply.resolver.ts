@@ -6,6 +6,7 @@ import type { Context } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { nextPanel } from '../funds/fund.service.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
+import { checkSentApplication } from '../duplicates/duplicates.service.ts';
 import { eligibilityOf, findDraft, findOpenFund, savePage, startDraft, submitDraft } from './apply.service.ts';
 
 @ObjectType({ description: 'What anyone may know about a fund that is taking applications.' })
@@ -113,8 +114,9 @@ export class ApplyResolver {
   }
 
   @Mutation(() => SubmittedApplication, { description: 'Sends the application. Sending twice gives the same reference.' })
-  async submitApplication(@Arg('token') token: string, @Ctx() { em, mailer, config }: Context) {
+  async submitApplication(@Arg('token') token: string, @Ctx() { em, mailer, config, req }: Context) {
     const application = await submitDraft(em, mailer, token, config.publicUrl);
+    await checkSentApplication(em, application.id, req.log);
     return { reference: application.reference };
   }
 }

@@ -19,6 +19,7 @@ import { canOnFund } from '../../policies/fund.policy.ts';
 import type { Orm } from '../../db/orm.ts';
 import { isRefusal } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
+import { checkSentApplication } from '../duplicates/duplicates.service.ts';
 import { nextPanel } from '../funds/fund.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
@@ -143,7 +144,8 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
 
   router.post('/:slug/submit', handle(async (em, req, res) => {
     const draft = await draftFor(em, req, req.params.slug as string);
-    await submitDraft(em, mailer, tokenOf(req), config.publicUrl);
+    const application = await submitDraft(em, mailer, tokenOf(req), config.publicUrl);
+    await checkSentApplication(em, application.id, logger);
     res.redirect(303, `/apply/${draft.fund.slug}/confirmation`);
   }));
 

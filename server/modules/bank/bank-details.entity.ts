@@ -18,6 +18,11 @@ export class BankDetails extends BaseEntity<'updatedAt'> {
   @Property({ type: 'text' })
   accountNumberEncrypted!: string;
 
+  /** BankVault.accountKey of the account: lets the duplicates engine spot one account given twice. */
+  @Index()
+  @Property({ length: 64, nullable: true })
+  accountKey?: string;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
 }

@@ -3,6 +3,7 @@ import { BankDetailsPage } from '../../../web/src/features/apply/components/bank
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
 import { linkPageHandler, sendPublicPage } from '../applications/public-page.tsx';
+import { checkSentApplication } from '../duplicates/duplicates.service.ts';
 import { findBankDetailsRequest, giveBankDetails } from './bank-details.service.ts';
 import type { BankVault } from './bank-vault.ts';
 
@@ -33,6 +34,8 @@ export function bankDetailsRoutes({ orm, vault, logger, stylesheets }: { orm: Or
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await giveBankDetails(orm.em.fork(), vault, token, body);
     const { application } = result.request;
+    // One account given by two groups is evidence the engine weighs.
+    if (result.errors.length === 0) await checkSentApplication(orm.em, application.id, logger);
     const values = Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     sendPublicPage(res, {
       status: result.errors.length > 0 ? 422 : 200,

@@ -96,6 +96,7 @@ export async function giveBankDetails(em: EntityManager, vault: BankVault, token
       accountNameEncrypted: vault.encrypt(accountName),
       sortCodeEncrypted: vault.encrypt(sortCode),
       accountNumberEncrypted: vault.encrypt(accountNumber),
+      accountKey: vault.accountKey(sortCode, accountNumber),
       updatedAt: new Date(),
     };
     if (existing) tx.assign(existing, encrypted);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.ts';
@@ -10,7 +10,12 @@ const KEY_BYTES = 32;
  * outside production, one is generated into the data folder so the demo works on a fresh machine.
  */
 export class BankVault {
-  private constructor(private readonly key: Buffer) {}
+  private readonly matchKey: Buffer;
+
+  private constructor(private readonly key: Buffer) {
+    // A separate key for comparing accounts, derived so that it reveals nothing about the encryption key.
+    this.matchKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'bank-account-match', KEY_BYTES));
+  }
 
   static withKey(key: Buffer) {
     if (key.length !== KEY_BYTES) throw new Error(`BANK_DETAILS_KEY must be ${KEY_BYTES} bytes, base64-encoded.`);
@@ -37,6 +42,14 @@ export class BankVault {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64')).join('.');
+  }
+
+  /**
+   * A keyed hash of sort code and account number, so the duplicates engine can see that two groups give
+   * the same account without the account ever being stored or compared in clear.
+   */
+  accountKey(sortCode: string, accountNumber: string): string {
+    return createHmac('sha256', this.matchKey).update(`${sortCode}:${accountNumber}`).digest('base64url');
   }
 
   decrypt(stored: string): string {

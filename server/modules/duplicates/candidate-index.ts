@@ -1,0 +1,113 @@
+// An in-memory index over a corpus of records, for the link command and the accuracy benchmark. It
+// finds the same candidates as the PostgreSQL store (shared blocking keys, or core names whose pg_trgm
+// similarity reaches the threshold), and the same scoring code judges them.
+
+import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
+import { nameSimilarity, type SameGroupContext, scoreSameGroup, reasonsInWords } from './same-group.ts';
+
+/** pg_trgm similarity a core name must reach to be a candidate without a shared key. */
+export const NAME_CANDIDATE_THRESHOLD = 0.45;
+
+/** An identifier shared by this many clearly different names belongs to an umbrella body. */
+const UMBRELLA_NAMES = 3;
+
+export interface Link {
+  queryId: string;
+  matchId: string;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * True when the records sharing an identifier carry at least three names that are not alike each other:
+ * one charity number over many local groups.
+ */
+export function isUmbrellaGroup(records: PreparedRecord[]): boolean {
+  const distinct: PreparedRecord[] = [];
+  for (const record of records) {
+    if (!distinct.some((seen) => seen.name.core === record.name.core || nameSimilarity(seen, record) >= 0.5)) {
+      distinct.push(record);
+      if (distinct.length >= UMBRELLA_NAMES) return true;
+    }
+  }
+  return false;
+}
+
+export class CandidateIndex implements SameGroupContext {
+  private readonly records: PreparedRecord[] = [];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly umbrellas = new Map<string, boolean>();
+
+  constructor(corpus: Iterable<GrantRecord>) {
+    for (const record of corpus) this.add(prepareRecord(record));
+  }
+
+  get size() {
+    return this.records.length;
+  }
+
+  private add(prepared: PreparedRecord) {
+    const index = this.records.push(prepared) - 1;
+    for (const key of blockingKeys(prepared)) push(this.byKey, key, index);
+    for (const trigram of prepared.nameTrigrams) push(this.byTrigram, trigram, index);
+  }
+
+  isUmbrella(key: string): boolean {
+    let known = this.umbrellas.get(key);
+    if (known === undefined) {
+      known = isUmbrellaGroup((this.byKey.get(key) ?? []).map((index) => this.records[index]));
+      this.umbrellas.set(key, known);
+    }
+    return known;
+  }
+
+  /** Records sharing a blocking key with the query, or with a core name alike enough. */
+  candidates(query: PreparedRecord): PreparedRecord[] {
+    const found = new Set<number>();
+    for (const key of blockingKeys(query)) for (const index of this.byKey.get(key) ?? []) found.add(index);
+    const shared = new Map<number, number>();
+    for (const trigram of query.nameTrigrams) {
+      for (const index of this.byTrigram.get(trigram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    for (const [index, count] of shared) {
+      const similarity = count / (query.nameTrigrams.size + this.records[index].nameTrigrams.size - count);
+      if (similarity >= NAME_CANDIDATE_THRESHOLD) found.add(index);
+    }
+    return [...found].map((index) => this.records[index]);
+  }
+
+  /** Every record in the corpus judged the same group as the query, best first. */
+  link(record: GrantRecord, minScore: number): Link[] {
+    const query = prepareRecord(record);
+    const context: SameGroupContext = {
+      // An umbrella seen in the corpus, with the query's own name counted among its groups.
+      isUmbrella: (key) => this.isUmbrella(key) || isUmbrellaGroup([query, ...(this.byKey.get(key) ?? []).map((index) => this.records[index])]),
+    };
+    const links: Link[] = [];
+    for (const candidate of this.candidates(query)) {
+      if (candidate.record.id === record.id) continue;
+      const judgement = scoreSameGroup(query, candidate, context);
+      if (judgement.score >= minScore) links.push({ queryId: record.id, matchId: candidate.record.id, score: judgement.score, reasons: reasonsInWords(judgement) });
+    }
+    return links.sort((x, y) => y.score - x.score || x.matchId.localeCompare(y.matchId));
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+
+/**
+ * Links every query to the corpus: the one path the link command and the accuracy benchmark share.
+ * A query that is itself in the corpus (the same grant id) is not linked to itself.
+ */
+export function linkRecords(corpus: Iterable<GrantRecord>, queries: Iterable<GrantRecord>, minScore: number): Link[] {
+  const index = new CandidateIndex(corpus);
+  const links: Link[] = [];
+  for (const query of queries) links.push(...index.link(query, minScore));
+  return links;
+}

@@ -1,0 +1,100 @@
+// The one shape the duplicates engine compares: an application in the pool or a grant another funder
+// published. Everything is optional except an id and a name, because small groups have no numbers and
+// published grants have no contact details.
+
+import {
+  descriptionWords,
+  normaliseCharityNumber,
+  normaliseCompanyNumber,
+  normaliseEmail,
+  normaliseName,
+  normalisePhone,
+  type NormalisedName,
+  postcodeParts,
+  readOrgId,
+} from './normalise.ts';
+import { trigrams } from './similarity.ts';
+
+export interface GrantRecord {
+  id: string;
+  name: string;
+  /** A 360Giving recipient org id, e.g. GB-CHC-1063068. */
+  orgId?: string | null;
+  charityNumber?: string | null;
+  companyNumber?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** Keyed hash of sort code and account number (BankVault.accountKey); never the account itself. */
+  bankHash?: string | null;
+  /** The name of the host organisation holding the money for an unconstituted group. */
+  hostName?: string | null;
+  postcode?: string | null;
+  /** Named areas the work is in (wards, districts), e.g. "Botcherby ward". */
+  areas?: string[];
+  /** Title and description of the work. */
+  text?: string | null;
+  /** Priority tags from the fund's taxonomy. */
+  tags?: string[];
+  /** When the work runs, as ISO dates (yyyy-mm-dd). */
+  startsOn?: string | null;
+  endsOn?: string | null;
+}
+
+export interface PreparedRecord {
+  record: GrantRecord;
+  name: NormalisedName;
+  /** pg_trgm trigrams of the core name, and of the core name written as one word. */
+  nameTrigrams: Set<string>;
+  joinedTrigrams: Set<string>;
+  charityNumber: string | null;
+  companyNumber: string | null;
+  otherId: string | null;
+  email: string | null;
+  phone: string | null;
+  postcode: ReturnType<typeof postcodeParts>;
+  words: string[];
+  wordSet: Set<string>;
+}
+
+export function prepareRecord(record: GrantRecord): PreparedRecord {
+  const name = normaliseName(record.name);
+  const fromOrgId = readOrgId(record.orgId);
+  const words = descriptionWords(record.text);
+  return {
+    record,
+    name,
+    nameTrigrams: trigrams(name.core),
+    joinedTrigrams: trigrams(name.words.join('')),
+    charityNumber: normaliseCharityNumber(record.charityNumber) ?? fromOrgId.charityNumber,
+    companyNumber: normaliseCompanyNumber(record.companyNumber) ?? fromOrgId.companyNumber,
+    otherId: fromOrgId.other,
+    email: normaliseEmail(record.email),
+    phone: record.phone ? normalisePhone(record.phone) : null,
+    postcode: postcodeParts(record.postcode),
+    words,
+    wordSet: new Set(words),
+  };
+}
+
+/** Identifier keys: two records sharing one of these are looked at together. */
+export function identifierKeys(prepared: PreparedRecord): string[] {
+  const keys: string[] = [];
+  if (prepared.charityNumber) keys.push(`charity:${prepared.charityNumber}`);
+  if (prepared.companyNumber) keys.push(`company:${prepared.companyNumber}`);
+  if (prepared.otherId) keys.push(`org:${prepared.otherId}`);
+  return keys;
+}
+
+/**
+ * Blocking keys: exact values that put two records side by side for a closer look. Fuzzy names are
+ * found by trigram search on the core name besides these (see candidate-index.ts and the SQL store).
+ */
+export function blockingKeys(prepared: PreparedRecord): string[] {
+  const keys = identifierKeys(prepared);
+  if (prepared.email) keys.push(`email:${prepared.email}`);
+  if (prepared.phone) keys.push(`phone:${prepared.phone}`);
+  if (prepared.record.bankHash) keys.push(`bank:${prepared.record.bankHash}`);
+  if (prepared.postcode) keys.push(`postcode:${prepared.postcode.full}`);
+  if (prepared.name.words.length > 0) keys.push(`name:${[...prepared.name.words].sort().join(' ')}`);
+  return keys;
+}

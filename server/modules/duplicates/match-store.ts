@@ -1,0 +1,158 @@
+// The duplicates engine's records in PostgreSQL: what each application and imported grant looks like to
+// the engine, and the search for candidates (shared blocking keys through a GIN index on `keys`, and
+// alike core names through pg_trgm's GIN index on `name_core`).
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Application } from '../applications/application.entity.ts';
+import { BankDetails } from '../bank/bank-details.entity.ts';
+import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
+import type { ExternalGrant } from './external-grant.entity.ts';
+import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
+
+/** At most this many candidates come from alike names; keys bring every record that shares them. */
+const NAME_CANDIDATE_LIMIT = 100;
+
+/** Keys that put two records side by side as possibly the same work in the same place. */
+export function placeKeys(prepared: PreparedRecord): string[] {
+  const keys = (prepared.record.areas ?? []).map((area) => `area:${area.toLowerCase()}`);
+  if (prepared.postcode) keys.push(`sector:${prepared.postcode.sector}`);
+  return keys;
+}
+
+export function searchKeys(prepared: PreparedRecord): string[] {
+  return [...new Set([...blockingKeys(prepared), ...placeKeys(prepared)])];
+}
+
+const isoDate = (date: Date | undefined | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** An application as the engine sees it. The work runs while its phase is open. */
+export function applicationRecord(application: Application, bankKey: string | null): Omit<GrantRecord, 'id'> {
+  const { group, phase } = application;
+  return {
+    name: group.name,
+    charityNumber: group.charityNumber ?? null,
+    companyNumber: group.companyNumber ?? null,
+    email: group.contactEmail,
+    phone: group.contactPhone ?? null,
+    bankHash: bankKey,
+    hostName: group.hostName ?? null,
+    postcode: group.postcode ?? null,
+    areas: [],
+    text: [application.title, application.summary, application.description].filter(Boolean).join('. '),
+    tags: application.priorityTags,
+    startsOn: isoDate(phase.openedAt ?? application.submittedAt ?? application.createdAt),
+    endsOn: isoDate(phase.closedAt) ?? isoDate(addMonths(phase.openedAt ?? application.submittedAt ?? application.createdAt, 3)),
+  };
+}
+
+function addMonths(date: Date, months: number) {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+/** A published grant as the engine sees it. */
+export function externalGrantRecord(grant: ExternalGrant): Omit<GrantRecord, 'id'> {
+  return {
+    name: grant.recipientName,
+    orgId: grant.recipientOrgId ?? null,
+    charityNumber: grant.charityNumber ?? null,
+    companyNumber: grant.companyNumber ?? null,
+    postcode: grant.postcode ?? null,
+    areas: grant.areas,
+    text: [grant.title, grant.description].filter(Boolean).join('. '),
+    tags: [],
+    startsOn: grant.plannedStart ?? grant.awardDate,
+    endsOn: grant.plannedEnd ?? null,
+  };
+}
+
+/** The columns a match record stores for a record. */
+export function matchColumns(id: string, record: Omit<GrantRecord, 'id'>) {
+  const prepared = prepareRecord({ ...record, id });
+  return { nameCore: prepared.name.core, keys: searchKeys(prepared), record };
+}
+
+/** Brings the match records of these applications up to date with the applications and their bank details. */
+export async function syncApplicationRecords(em: EntityManager, applicationIds: string[]): Promise<Map<string, string>> {
+  if (applicationIds.length === 0) return new Map();
+  const applications = await em.find(Application, { id: { $in: applicationIds } }, { populate: ['group', 'phase', 'fund'] });
+  const bank = await em.find(BankDetails, { application: { $in: applicationIds } }, { fields: ['application', 'accountKey'] });
+  const bankKeys = new Map(bank.map((details) => [details.application.id, details.accountKey ?? null]));
+  const rows = applications.map((application) => ({ application, record: applicationRecord(application, bankKeys.get(application.id) ?? null) }));
+  const existing = await em.execute<{ id: string; application_id: string }[]>(
+    `SELECT id, application_id FROM match_record WHERE application_id = ANY(?::uuid[])`,
+    [`{${applicationIds.join(',')}}`],
+  );
+  const ids = new Map(existing.map((row) => [row.application_id, row.id]));
+  for (const { application, record } of rows) {
+    const id = ids.get(application.id) ?? crypto.randomUUID();
+    const columns = matchColumns(id, record);
+    await em.execute(
+      `INSERT INTO match_record (id, created_at, updated_at, fund_id, application_id, name_core, keys, record)
+         VALUES (?, now(), now(), ?, ?, ?, ?::text[], ?::jsonb)
+       ON CONFLICT (application_id) DO UPDATE
+         SET name_core = excluded.name_core, keys = excluded.keys, record = excluded.record, updated_at = now()
+         WHERE match_record.record IS DISTINCT FROM excluded.record`,
+      [id, application.fund.id, application.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record)],
+    );
+    ids.set(application.id, id);
+  }
+  return ids;
+}
+
+export interface StoredRecord {
+  id: string;
+  applicationId: string | null;
+  externalGrantId: string | null;
+  prepared: PreparedRecord;
+}
+
+interface StoredRow {
+  id: string;
+  application_id: string | null;
+  external_grant_id: string | null;
+  record: Omit<GrantRecord, 'id'>;
+}
+
+const storedOf = (row: StoredRow): StoredRecord => ({
+  id: row.id,
+  applicationId: row.application_id,
+  externalGrantId: row.external_grant_id,
+  prepared: prepareRecord({ ...row.record, id: row.id }),
+});
+
+export async function loadStoredRecord(em: EntityManager, id: string): Promise<StoredRecord | null> {
+  const [row] = await em.execute<StoredRow[]>(
+    `SELECT id, application_id, external_grant_id, record FROM match_record WHERE id = ?`,
+    [id],
+  );
+  return row ? storedOf(row) : null;
+}
+
+/**
+ * Every record in the fund that shares a search key with this one, and the records whose core names
+ * are most alike it (pg_trgm similarity at least NAME_CANDIDATE_THRESHOLD, at most NAME_CANDIDATE_LIMIT).
+ */
+export async function findCandidates(em: EntityManager, fundId: string, query: StoredRecord): Promise<StoredRecord[]> {
+  const keys = searchKeys(query.prepared);
+  return em.transactional(async (tx) => {
+    await tx.execute(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, [String(NAME_CANDIDATE_THRESHOLD)]);
+    const rows = await tx.execute<StoredRow[]>(
+      `SELECT id, application_id, external_grant_id, record FROM match_record
+         WHERE fund_id = ? AND id <> ? AND keys && ?::text[]
+       UNION
+       SELECT * FROM (
+         SELECT id, application_id, external_grant_id, record FROM match_record
+           WHERE fund_id = ? AND id <> ? AND name_core % ?
+           ORDER BY similarity(name_core, ?) DESC LIMIT ${NAME_CANDIDATE_LIMIT}) alike`,
+      [fundId, query.id, postgresTextArray(keys), fundId, query.id, query.prepared.name.core, query.prepared.name.core],
+    );
+    return rows.map(storedOf);
+  });
+}
+
+/** A PostgreSQL array literal for text values, quoting each one, for a `?::text[]` parameter. */
+export function postgresTextArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

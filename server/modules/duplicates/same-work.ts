@@ -1,0 +1,102 @@
+// Two different groups doing the same work in the same place at the same time (two food banks in one
+// ward). Not wrong in itself, so the panel is shown it to decide: duplication, or work that fits together.
+
+import { priorityLabel } from '../../../shared/restrictions.ts';
+import type { PreparedRecord } from './grant-record.ts';
+import { descriptionWords } from './normalise.ts';
+import { type Evidence, type Judgement, sigmoid } from './same-group.ts';
+import { setSimilarity } from './similarity.ts';
+
+const PRIOR_LOG_ODDS = -3.5;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The place two records share, in words, and how much it counts. */
+function sharedPlace(a: PreparedRecord, b: PreparedRecord): { words: string; weight: number } | null {
+  const areas = (a.record.areas ?? []).filter((area) => (b.record.areas ?? []).some((other) => other.toLowerCase() === area.toLowerCase()));
+  if (areas.length > 0) return { words: areas[0], weight: 2.5 };
+  if (a.postcode && b.postcode) {
+    if (a.postcode.sector === b.postcode.sector) return { words: `postcode sector ${a.postcode.sector}`, weight: 2.5 };
+    if (a.postcode.district === b.postcode.district) return { words: `postcode district ${a.postcode.district}`, weight: 1.5 };
+    return { words: '', weight: -3 };
+  }
+  return null;
+}
+
+/**
+ * The longest run of content words both descriptions use in the same order, as the first one wrote it
+ * (small words between them kept): "food parcels for families".
+ */
+export function sharedPhrase(a: string | null | undefined, b: string | null | undefined): string | null {
+  const tokens = (text: string | null | undefined) => {
+    const words = (text ?? '').split(/[^A-Za-z0-9'’-]+/).filter(Boolean);
+    const content = words
+      .map((word, position) => ({ position, stem: descriptionWords(word)[0] }))
+      .filter((token): token is { position: number; stem: string } => Boolean(token.stem));
+    return { words, content };
+  };
+  const left = tokens(a);
+  const right = tokens(b);
+  let best: { start: number; length: number } | null = null;
+  for (let i = 0; i < left.content.length; i += 1) {
+    for (let j = 0; j < right.content.length; j += 1) {
+      let length = 0;
+      while (i + length < left.content.length && j + length < right.content.length && left.content[i + length].stem === right.content[j + length].stem) length += 1;
+      if (length > 0 && (!best || length > best.length)) best = { start: i, length };
+    }
+  }
+  if (!best || best.length < 2) return null;
+  const first = left.content[best.start].position;
+  const last = left.content[best.start + Math.min(best.length, 4) - 1].position;
+  return left.words
+    .slice(first, Math.min(last, first + 5) + 1)
+    .join(' ')
+    .toLowerCase();
+}
+
+function monthYear(isoDate: string) {
+  return { month: MONTHS[Number(isoDate.slice(5, 7)) - 1], year: isoDate.slice(0, 4) };
+}
+
+/** "March to June 2026" for the months both pieces of work run; null when either has no dates. */
+function overlap(a: PreparedRecord, b: PreparedRecord): { words: string | null; weight: number } {
+  const { startsOn: aStart, endsOn: aEnd } = a.record;
+  const { startsOn: bStart, endsOn: bEnd } = b.record;
+  if (!aStart || !bStart) return { words: null, weight: 0 };
+  const start = aStart > bStart ? aStart : bStart;
+  const end = [aEnd ?? aStart, bEnd ?? bStart].sort()[0];
+  if (start > end) return { words: null, weight: -2 };
+  const from = monthYear(start);
+  const to = monthYear(end);
+  if (from.month === to.month && from.year === to.year) return { words: `${from.month} ${from.year}`, weight: 1 };
+  const words = from.year === to.year ? `${from.month} to ${to.month} ${to.year}` : `${from.month} ${from.year} to ${to.month} ${to.year}`;
+  return { words, weight: 1 };
+}
+
+export function scoreSameWork(a: PreparedRecord, b: PreparedRecord): Judgement {
+  const evidence: Evidence[] = [];
+  const described = setSimilarity(a.wordSet, b.wordSet);
+  const phrase = sharedPhrase(a.record.text, b.record.text);
+  // Without alike descriptions there is nothing to say: the same street is not the same work.
+  if (described < 0.12 && !phrase) return { score: 0, evidence };
+
+  let weight = described >= 0.3 ? 3 : described >= 0.2 ? 2 : described >= 0.12 ? 1 : 0;
+  if (phrase) weight += 1.5;
+  const place = sharedPlace(a, b);
+  const when = overlap(a, b);
+  const summary = [`both run ${phrase ?? 'similar work'}`, place && place.weight > 0 ? `in ${place.words}` : null].filter(Boolean).join(' ');
+  evidence.push({ weight, reason: when.words && (place?.weight ?? 0) > 0 ? `${summary}, ${when.words}` : summary });
+  evidence.push({ weight: 0, reason: `descriptions ${Math.round(described * 100)}% alike` });
+  if (place) {
+    if (place.weight < 0) evidence.push({ weight: place.weight, reason: 'in different places' });
+    else evidence.push({ weight: place.weight, reason: `both in ${place.words}` });
+  } else evidence.push({ weight: -1, reason: 'where the work happens is not known for both' });
+  if (when.weight < 0) evidence.push({ weight: when.weight, reason: 'at different times' });
+  else if (when.words) evidence.push({ weight: when.weight, reason: `both running ${when.words}` });
+
+  const tags = (a.record.tags ?? []).filter((tag) => (b.record.tags ?? []).includes(tag));
+  if (tags.length > 0) evidence.push({ weight: Math.min(2, 0.5 + 0.5 * tags.length), reason: `both tagged ${tags.map(priorityLabel).join(', ')}` });
+
+  const logOdds = evidence.reduce((sum, piece) => sum + piece.weight, PRIOR_LOG_ODDS);
+  return { score: sigmoid(logOdds), evidence };
+}
