@@ -46,9 +46,29 @@ export class Migration20261123131408_duplicates extends Migration {
     this.addSql(`alter table "duplicate_flag" add constraint "duplicate_flag_record_b_id_foreign" foreign key ("record_b_id") references "match_record" ("id") on delete cascade;`);
     this.addSql(`alter table "duplicate_flag" add constraint "duplicate_flag_reviewed_by_id_foreign" foreign key ("reviewed_by_id") references "app_user" ("id") on delete set null;`);
     this.addSql(`alter table "duplicate_flag" add constraint "duplicate_flag_pair_order" check ((record_a_id < record_b_id));`);
+
+    // The panel pack shows each application's flags, so a flag found or reviewed must empty the pack
+    // cache: the same function as before, with duplicate_flag among the tables that name their fund.
+    this.addSql(`create or replace function bump_fund_data_version(changed_table text, changed jsonb) returns void language sql as $$
+      insert into fund_data_version (fund_id, version)
+        select distinct fund_id, 1 from (
+          select (changed->>'id')::uuid as fund_id where changed_table = 'fund'
+          union all select (changed->>'fund_id')::uuid where changed_table in ('phase', 'contribution', 'fund_membership', 'panel_meeting', 'duplicate_flag')
+          union all select (changed->>'fund_id')::uuid where changed_table = 'application' and changed->>'meeting_id' is not null
+          union all select a.fund_id from application a where changed_table in ('score', 'conflict_of_interest', 'decision') and a.id = (changed->>'application_id')::uuid
+          union all select c.fund_id from contribution c where changed_table = 'award_draw' and c.id = (changed->>'contribution_id')::uuid
+          union all select a.fund_id from fund_grant g join application a on a.id = g.application_id where changed_table = 'payment' and g.id = (changed->>'grant_id')::uuid
+          union all select a.fund_id from application a where changed_table = 'applicant_group' and a.group_id = (changed->>'id')::uuid and a.meeting_id is not null
+          union all select c.fund_id from contribution c where changed_table = 'funder' and c.funder_id = (changed->>'id')::uuid
+          union all select m.fund_id from fund_membership m where changed_table = 'app_user' and m.user_id = (changed->>'id')::uuid
+        ) funds where fund_id is not null
+      on conflict (fund_id) do update set version = fund_data_version.version + 1
+    $$;`);
+    this.addSql(`create constraint trigger "duplicate_flag_fund_data_changed" after insert or update or delete on "duplicate_flag" deferrable initially deferred for each row execute function fund_data_changed();`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop trigger if exists "duplicate_flag_fund_data_changed" on "duplicate_flag";`);
     this.addSql(`alter table "external_grant" drop constraint "external_grant_imported_from_id_foreign";`);
     this.addSql(`alter table "match_record" drop constraint "match_record_external_grant_id_foreign";`);
     this.addSql(`alter table "duplicate_flag" drop constraint "duplicate_flag_record_a_id_foreign";`);

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/orm.ts';
 import { demoPrintedPeople, seedDemo } from './demo/seed-demo.ts';
+import { reviewDemoDuplicates } from './demo/seed-duplicates.ts';
 import { seedDemoPanelHistory } from './demo/seed-panel-history.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
@@ -34,6 +35,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (config.DEMO) {
       if (await seedDemo(em)) logger.info('demo fund loaded');
       if (await seedDemoPanelHistory(em, mailer, config.publicUrl)) logger.info('demo panel meetings loaded');
+      if (await reviewDemoDuplicates(em)) logger.info('demo duplicates checked and partly reviewed');
     }
 
     if (config.JOBS) jobs = await startJobs({ url: database.url, orm: database.orm, mailer, logger, publicUrl: config.publicUrl });

@@ -11,6 +11,7 @@ import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
+import { seedDemoDuplicates } from './seed-duplicates.ts';
 import {
   DEMO_EMAIL_DOMAIN,
   demoContributions,
@@ -44,6 +45,11 @@ const STATUSES_BY_ROUND: ApplicationStatus[] = [
   ApplicationStatus.CHECKED,
   ApplicationStatus.DRAFT,
 ];
+
+export function demoPostcode(placeIndex: number, workIndex: number, unit: number) {
+  const letters = 'ABDEFGHJLNPQRSTUWXYZ';
+  return `RD${placeIndex + 1} ${workIndex % 10}${letters[unit % 20]}${letters[(unit * 3 + 7) % 20]}`;
+}
 
 /** An unconstituted demo group is vouched for by a host organisation or by two members and a referee. */
 function vouching(index: number, place: string) {
@@ -113,10 +119,13 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     const recovery = phases.get('Recovery')!;
     const emergencyStart = Date.parse('2026-09-15T09:00:00Z');
     const recoveryStart = Date.parse('2026-11-02T09:00:00Z');
+    const created = new Map<string, Application>();
 
     for (let index = 0; index < DEMO_GROUP_COUNT; index += 1) {
       const work = demoWorks[index % demoWorks.length];
-      const place = demoPlaces[(index * 7) % demoPlaces.length];
+      // The second time round the works, the places shift, so no two demo groups share a name.
+      const placeIndex = (index * 7 + Math.floor(index / 48) * 3) % demoPlaces.length;
+      const place = demoPlaces[placeIndex];
       // Every legal form appears: cycle through the forms that suit the work, then fill in the rest.
       const legalForm = index < Object.values(LegalForm).length ? Object.values(LegalForm)[index] : work.forms[index % work.forms.length];
       const contactName = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
@@ -127,7 +136,8 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         legalForm,
         charityNumber: registered ? String(1_190_000 + index * 37) : undefined,
         companyNumber: company ? `1${String(2_400_000 + index * 53).padStart(7, '0')}` : undefined,
-        postcode: `RD${1 + (index % 9)} ${1 + (index % 8)}${'ABDEFGHJLNPQRSTUWXYZ'[index % 20]}${'ABDEFGHJLNPQRSTUWXYZ'[(index * 3) % 20]}`,
+        // One postcode district per place, one sector per kind of work, so neighbours look like neighbours.
+        postcode: demoPostcode(placeIndex, index % demoWorks.length, index),
         contactName,
         contactEmail: `${contactName.toLowerCase().replace(/[^a-z]+/g, '.')}.${index}@${DEMO_EMAIL_DOMAIN}`,
         contactPhone: `07700 900${String(100 + index).slice(-3)}`,
@@ -162,6 +172,7 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         createdAt: new Date(submittedAt.getTime() - 2 * 86_400_000),
       });
       application.updatedAt = submittedAt;
+      created.set(application.reference, application);
       if (legalForm === LegalForm.UNCONSTITUTED_GROUP && status !== ApplicationStatus.DRAFT) {
         const byHost = Boolean(group.hostEmail);
         tx.create(GroupConfirmation, {
@@ -177,6 +188,8 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         });
       }
     }
+
+    await seedDemoDuplicates(tx, { fund, recovery, created, recoveryStart });
 
     recordAudit(tx, { actor: null, action: 'demo.loaded', entityType: 'Fund', entityId: fund.id, fundId: fund.id, changes: { groups: DEMO_GROUP_COUNT } });
   });

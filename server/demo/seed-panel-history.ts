@@ -16,7 +16,8 @@ import { declareConflict, scoreApplication } from '../modules/panels/panel.servi
 // Six Thursdays of the emergency phase; each meeting decided the applications ready by its Tuesday cut-off.
 const PAST_MEETINGS = ['2026-09-24', '2026-10-01', '2026-10-08', '2026-10-15', '2026-10-22', '2026-10-29'];
 
-function viewerOf(membershipsOfUser: FundMembership[]): Viewer {
+/** A viewer for seeding through the services, as a member with these memberships. */
+export function viewerOf(membershipsOfUser: FundMembership[]): Viewer {
   const roles = new Map<string, Set<FundRole>>();
   for (const membership of membershipsOfUser) roles.set(membership.fund.id, new Set([...(roles.get(membership.fund.id) ?? []), membership.role]));
   return { user: membershipsOfUser[0].user, sessionId: 'demo', roles };

@@ -77,7 +77,7 @@ it('keeps its data across restarts and loads the demo only once', { timeout: 120
   // this week's agenda holds the 10 checked recovery ones.
   expect(after.fund.applicationCounts).toEqual([
     { status: 'DRAFT', count: 10 },
-    { status: 'SUBMITTED', count: 21 },
+    { status: 'SUBMITTED', count: 26 },
     { status: 'CHECKED', count: 0 },
     { status: 'ON_AGENDA', count: 10 },
     { status: 'DECIDED', count: 39 },

@@ -12,7 +12,7 @@ import { Fund } from '../funds/fund.entity.ts';
 import { checkFund } from './duplicates.service.ts';
 import { ExternalGrant, ExternalGrantImport } from './external-grant.entity.ts';
 import { externalGrantRecord, matchColumns, postgresTextArray } from './match-store.ts';
-import { parseThreeSixtyGiving } from './three-sixty-giving.ts';
+import { parseThreeSixtyGiving, type PublishedGrant } from './three-sixty-giving.ts';
 
 /** Big enough for a year of a large funder's grants (the 4,116-grant Lloyds file is 3.6 MB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -58,52 +58,7 @@ export async function importExternalGrants(em: EntityManager, viewer: Viewer, in
       importedBy: viewer.user,
     });
     await tx.flush();
-    // A grant already imported (the same publisher's id) is updated in place, so importing a newer
-    // copy of a file neither duplicates grants nor loses reviews of their flags.
-    const grants = await tx.upsertMany(
-      ExternalGrant,
-      parsed.grants.map((grant) => ({
-        id: crypto.randomUUID(),
-        createdAt: new Date(),
-        fund,
-        importedFrom: batch,
-        grantIdentifier: grant.id,
-        title: grant.title,
-        description: grant.description ?? undefined,
-        currency: grant.currency,
-        amountAwardedMinor: Math.round(grant.amountAwarded * 100),
-        awardDate: grant.awardDate,
-        plannedStart: grant.plannedStart ?? undefined,
-        plannedEnd: grant.plannedEnd ?? undefined,
-        recipientName: grant.recipientName,
-        recipientOrgId: grant.recipientOrgId ?? undefined,
-        charityNumber: grant.charityNumber ?? undefined,
-        companyNumber: grant.companyNumber ?? undefined,
-        postcode: grant.postcode ?? undefined,
-        areas: grant.areas,
-        funderName: grant.funderName,
-        funderIdentifier: grant.funderId ?? undefined,
-      })),
-      { onConflictFields: ['fund', 'grantIdentifier'], onConflictAction: 'merge', onConflictMergeFields: MERGED, batchSize: 500 },
-    );
-    for (let start = 0; start < grants.length; start += 500) {
-      const slice = grants.slice(start, start + 500);
-      const values: unknown[] = [];
-      const rows = slice.map((grant) => {
-        const id = crypto.randomUUID();
-        const record = externalGrantRecord(grant);
-        const columns = matchColumns(id, record);
-        values.push(id, fund.id, grant.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record));
-        return `(?, now(), now(), ?, ?, ?, ?::text[], ?::jsonb)`;
-      });
-      await tx.execute(
-        `INSERT INTO match_record (id, created_at, updated_at, fund_id, external_grant_id, name_core, keys, record)
-           VALUES ${rows.join(', ')}
-         ON CONFLICT (external_grant_id) DO UPDATE
-           SET name_core = excluded.name_core, keys = excluded.keys, record = excluded.record, updated_at = now()`,
-        values,
-      );
-    }
+    await storeExternalGrants(tx, fund, batch, parsed.grants);
     recordAudit(tx, {
       actor: viewer.user,
       action: 'external-grants.imported',
@@ -118,6 +73,57 @@ export async function importExternalGrants(em: EntityManager, viewer: Viewer, in
   // Every application in the fund against what the file brought.
   await checkFund(em.fork(), fund.id);
   return batch;
+}
+
+/**
+ * Stores a file's grants and their match records. A grant already imported (the same publisher's id)
+ * is updated in place, so importing a newer copy of a file neither duplicates grants nor loses reviews.
+ */
+export async function storeExternalGrants(tx: EntityManager, fund: Fund, batch: ExternalGrantImport, published: PublishedGrant[]) {
+  const grants = await tx.upsertMany(
+    ExternalGrant,
+    published.map((grant) => ({
+      id: crypto.randomUUID(),
+      createdAt: new Date(),
+      fund,
+      importedFrom: batch,
+      grantIdentifier: grant.id,
+      title: grant.title,
+      description: grant.description ?? undefined,
+      currency: grant.currency,
+      amountAwardedMinor: Math.round(grant.amountAwarded * 100),
+      awardDate: grant.awardDate,
+      plannedStart: grant.plannedStart ?? undefined,
+      plannedEnd: grant.plannedEnd ?? undefined,
+      recipientName: grant.recipientName,
+      recipientOrgId: grant.recipientOrgId ?? undefined,
+      charityNumber: grant.charityNumber ?? undefined,
+      companyNumber: grant.companyNumber ?? undefined,
+      postcode: grant.postcode ?? undefined,
+      areas: grant.areas,
+      funderName: grant.funderName,
+      funderIdentifier: grant.funderId ?? undefined,
+    })),
+    { onConflictFields: ['fund', 'grantIdentifier'], onConflictAction: 'merge', onConflictMergeFields: MERGED, batchSize: 500 },
+  );
+  for (let start = 0; start < grants.length; start += 500) {
+    const slice = grants.slice(start, start + 500);
+    const values: unknown[] = [];
+    const rows = slice.map((grant) => {
+      const id = crypto.randomUUID();
+      const record = externalGrantRecord(grant);
+      const columns = matchColumns(id, record);
+      values.push(id, fund.id, grant.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record));
+      return `(?, now(), now(), ?, ?, ?, ?::text[], ?::jsonb)`;
+    });
+    await tx.execute(
+      `INSERT INTO match_record (id, created_at, updated_at, fund_id, external_grant_id, name_core, keys, record)
+         VALUES ${rows.join(', ')}
+       ON CONFLICT (external_grant_id) DO UPDATE
+         SET name_core = excluded.name_core, keys = excluded.keys, record = excluded.record, updated_at = now()`,
+      values,
+    );
+  }
 }
 
 export async function fundImports(em: EntityManager, viewer: Viewer | null, fundId: string) {

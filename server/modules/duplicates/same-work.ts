@@ -23,35 +23,60 @@ function sharedPlace(a: PreparedRecord, b: PreparedRecord): { words: string; wei
   return null;
 }
 
+/** Content words of a text with their place among all its words; a sentence break is a gap no run crosses. */
+function contentTokens(text: string | null | undefined) {
+  const words: string[] = [];
+  const content: { position: number; stem: string }[] = [];
+  for (const sentence of (text ?? '').split(/[.!?;:()\n]+/)) {
+    for (const [index, word] of sentence.split(/[^A-Za-z0-9'’-]+/).filter(Boolean).entries()) {
+      // A capital inside a sentence marks a name (a village, a church), which says where, not what.
+      const stem = index > 0 && /^[A-Z]/.test(word) ? undefined : descriptionWords(word)[0];
+      if (stem) content.push({ position: words.length, stem });
+      words.push(word);
+    }
+    // The break: a stem no word can have.
+    content.push({ position: words.length, stem: ' ' });
+    words.push('');
+  }
+  return { words, content };
+}
+
 /**
- * The longest run of content words both descriptions use in the same order, as the first one wrote it
- * (small words between them kept): "food parcels for families".
+ * The longest run of content words two texts use in the same order, within one sentence, as the first
+ * one wrote it (small words between them kept): "food parcels for families". At least two content words.
  */
 export function sharedPhrase(a: string | null | undefined, b: string | null | undefined): string | null {
-  const tokens = (text: string | null | undefined) => {
-    const words = (text ?? '').split(/[^A-Za-z0-9'’-]+/).filter(Boolean);
-    const content = words
-      .map((word, position) => ({ position, stem: descriptionWords(word)[0] }))
-      .filter((token): token is { position: number; stem: string } => Boolean(token.stem));
-    return { words, content };
-  };
-  const left = tokens(a);
-  const right = tokens(b);
+  const left = contentTokens(a);
+  const right = contentTokens(b);
   let best: { start: number; length: number } | null = null;
   for (let i = 0; i < left.content.length; i += 1) {
     for (let j = 0; j < right.content.length; j += 1) {
       let length = 0;
-      while (i + length < left.content.length && j + length < right.content.length && left.content[i + length].stem === right.content[j + length].stem) length += 1;
+      while (
+        i + length < left.content.length &&
+        j + length < right.content.length &&
+        left.content[i + length].stem !== ' ' &&
+        left.content[i + length].stem === right.content[j + length].stem
+      ) {
+        length += 1;
+      }
       if (length > 0 && (!best || length > best.length)) best = { start: i, length };
     }
   }
   if (!best || best.length < 2) return null;
-  const first = left.content[best.start].position;
-  const last = left.content[best.start + Math.min(best.length, 4) - 1].position;
+  const run = left.content.slice(best.start, best.start + Math.min(best.length, 5));
   return left.words
-    .slice(first, Math.min(last, first + 5) + 1)
+    .slice(run[0].position, run[run.length - 1].position + 1)
     .join(' ')
     .toLowerCase();
+}
+
+/** What both do, in words: a phrase their titles share, else one their descriptions share. */
+function sharedActivity(a: PreparedRecord, b: PreparedRecord): string | null {
+  const fromTitles = sharedPhrase(a.record.title, b.record.title);
+  if (fromTitles) return `both run ${fromTitles}`;
+  const fromText = sharedPhrase(a.record.text, b.record.text);
+  return fromText ? `both describe “${fromText}”` : null;
 }
 
 function monthYear(isoDate: string) {
@@ -76,21 +101,19 @@ function overlap(a: PreparedRecord, b: PreparedRecord): { words: string | null; 
 export function scoreSameWork(a: PreparedRecord, b: PreparedRecord): Judgement {
   const evidence: Evidence[] = [];
   const described = setSimilarity(a.wordSet, b.wordSet);
-  const phrase = sharedPhrase(a.record.text, b.record.text);
-  // Without alike descriptions there is nothing to say: the same street is not the same work.
-  if (described < 0.12 && !phrase) return { score: 0, evidence };
-
-  let weight = described >= 0.3 ? 3 : described >= 0.2 ? 2 : described >= 0.12 ? 1 : 0;
-  if (phrase) weight += 1.5;
+  const activity = sharedActivity(a, b);
   const place = sharedPlace(a, b);
+  // Same work in different or unknown places is not duplication, and the same street is not the same work.
+  if (!place || place.weight <= 0) return { score: 0, evidence };
+  // What they do must be alike: a phrase their titles share, or descriptions alike in their words.
+  const titled = activity?.startsWith('both run') ?? false;
+  if (!titled && described < (activity ? 0.2 : 0.3)) return { score: 0, evidence };
+
   const when = overlap(a, b);
-  const summary = [`both run ${phrase ?? 'similar work'}`, place && place.weight > 0 ? `in ${place.words}` : null].filter(Boolean).join(' ');
-  evidence.push({ weight, reason: when.words && (place?.weight ?? 0) > 0 ? `${summary}, ${when.words}` : summary });
-  evidence.push({ weight: 0, reason: `descriptions ${Math.round(described * 100)}% alike` });
-  if (place) {
-    if (place.weight < 0) evidence.push({ weight: place.weight, reason: 'in different places' });
-    else evidence.push({ weight: place.weight, reason: `both in ${place.words}` });
-  } else evidence.push({ weight: -1, reason: 'where the work happens is not known for both' });
+  const summary = `${activity ?? 'both do similar work'} in ${place.words}`;
+  const weight = (described >= 0.3 ? 3 : described >= 0.2 ? 2 : described >= 0.12 ? 1 : 0) + (activity ? 1.5 : 0);
+  evidence.push({ weight, reason: when.words ? `${summary}, ${when.words}` : summary });
+  evidence.push({ weight: place.weight, reason: `descriptions ${Math.round(described * 100)}% alike` });
   if (when.weight < 0) evidence.push({ weight: when.weight, reason: 'at different times' });
   else if (when.words) evidence.push({ weight: when.weight, reason: `both running ${when.words}` });
 
