@@ -22,6 +22,8 @@ export default defineConfig({
     proxy: {
       '/graphql': `http://localhost:${apiPort}`,
       '/healthz': `http://localhost:${apiPort}`,
+      // 360Giving files are posted here, not to /graphql (they are too big for a GraphQL request).
+      '/imports': `http://localhost:${apiPort}`,
     },
   },
 });

@@ -47,3 +47,17 @@ export function penceToPoundsText(pence: number): string {
   const pounds = Math.trunc(whole / 100);
   return remainder === 0 ? String(pounds) : `${pounds}.${String(remainder).padStart(2, '0')}`;
 }
+
+/**
+ * An amount in the smallest unit of its currency, as published grants give it: GBP as `formatPence`
+ * does; any other currency plainly, with its code ("1,250.50 EUR"), since we do not convert it.
+ */
+export function formatMinorUnits(amountMinor: number, currency: string): string {
+  if (currency.toUpperCase() === 'GBP') return formatPence(amountMinor);
+  const whole = Math.round(amountMinor);
+  const sign = whole < 0 ? '-' : '';
+  const absolute = Math.abs(whole);
+  const units = `${sign}${groupThousands(String(Math.floor(absolute / 100)))}`;
+  const remainder = absolute % 100;
+  return `${remainder === 0 ? units : `${units}.${String(remainder).padStart(2, '0')}`} ${currency.toUpperCase()}`;
+}

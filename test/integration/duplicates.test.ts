@@ -126,6 +126,18 @@ describe('the same group', () => {
   });
 });
 
+describe('what the pages need besides the flags', () => {
+  it('counts the flags waiting for a review, for officers only, and gives each application its fund', async () => {
+    const COUNT = `query($id: ID!) { fund(id: $id) { duplicatesToReview } }`;
+    const [{ count }] = await app.em().getConnection().execute(`SELECT count(*)::int AS count FROM duplicate_flag WHERE fund_id = ? AND current AND verdict IS NULL`, [fund.id]);
+    expect(count).toBeGreaterThan(0);
+    expect((await officer.gql(COUNT, { id: fund.id })).data?.fund.duplicatesToReview).toBe(count);
+    expect((await panellist.gql(COUNT, { id: fund.id })).data?.fund.duplicatesToReview).toBe(0);
+    const application = await createApplication(app.em(), fund);
+    expect((await officer.gql(`query($id: ID!) { application(id: $id) { fundId } }`, { id: application.id })).data?.application.fundId).toBe(fund.id);
+  });
+});
+
 describe('the same work in the same place', () => {
   it('flags two different groups running food parcels in one postcode sector, saying where and when', async () => {
     const other = await createFund(app.em());
@@ -143,7 +155,7 @@ describe('the same work in the same place', () => {
       priorityTags: ['food', 'financial-hardship'],
     });
     const result = await coordinator.gql(CHECK, { fundId: other.id });
-    expect(result.data?.checkFundForDuplicates).toEqual({ applications: 2, flagged: 2 });
+    expect(result.data?.checkFundForDuplicates).toEqual({ applications: 2, flagged: 1 });
     const [flag] = await flagsOf(coordinator, pantry.id);
     expect(flag.kind).toBe('SAME_WORK');
     expect(flag.reasons[0]).toMatch(/^both run food parcels in postcode sector CA1 2, \w+( \d{4})? to \w+ \d{4}$/);

@@ -4,6 +4,7 @@ import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import type { PanelMeeting } from '../../server/modules/panels/panel-meeting.entity.ts';
 import type { Application } from '../../server/modules/applications/application.entity.ts';
 import type { User } from '../../server/modules/users/user.entity.ts';
+import { checkFund } from '../../server/modules/duplicates/duplicates.service.ts';
 import { addMember, createFund } from '../factories/index.ts';
 import { createScoredMeeting } from '../factories/panel-meeting.ts';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app.ts';
@@ -40,7 +41,7 @@ describe('the panel pack cache', () => {
   it('answers a repeated read with three statements: the session, the memberships and the version', async () => {
     const first = await read(coordinator);
     const second = await read(coordinator);
-    expect(first.statements).toBe(13);
+    expect(first.statements).toBe(14);
     expect(second).toEqual({ pack: first.pack, statements: 3 });
   });
 
@@ -64,6 +65,9 @@ describe('the panel pack cache', () => {
     ['a funder', () => sql(`UPDATE funder SET name = 'Renamed Trust' WHERE id = (SELECT funder_id FROM contribution WHERE fund_id = ? ORDER BY amount_pence LIMIT 1)`, [fund.id]), (pack) => pack.fund.contributions[0].funder.name, 'Renamed Trust'],
     ['a panellist’s name', () => sql(`UPDATE app_user SET name = 'Renamed Panellist' WHERE id = ?`, [panellists[2].id]), (pack) => pack.people.some((member: { user: { name: string } }) => member.user.name === 'Renamed Panellist'), true],
     ['a membership', () => sql(`DELETE FROM fund_membership WHERE user_id = ?`, [panellists[2].id]), (pack) => pack.people.length, 3],
+    // The factory's applications share a postcode and a title, so checking the fund flags them.
+    ['duplicate flags', () => checkFund(app.em(), fund.id), (pack) => pack.agenda.every((item: { duplicateFlags: unknown[] }) => item.duplicateFlags.length > 0), true],
+    ['a duplicate flag’s review', () => sql(`UPDATE duplicate_flag SET verdict = 'NOT_DUPLICATE', reviewed_at = now() WHERE fund_id = ?`, [fund.id]), (pack) => pack.agenda[0].duplicateFlags[0].verdict, 'NOT_DUPLICATE'],
   ];
 
   it.each(changes)('is read afresh after a change to %s', async (_what, change, pick, expected) => {
@@ -71,7 +75,7 @@ describe('the panel pack cache', () => {
     expect((await read(coordinator)).statements).toBe(3);
     await change();
     const { pack, statements: count } = await read(coordinator);
-    expect(count).toBe(13);
+    expect(count).toBe(14);
     expect(pick(pack)).toEqual(expected);
   });
 

@@ -14,6 +14,7 @@ export const PANEL_PACK = `query($id: ID!) {
       group { name legalForm } phase { name }
       scores { value comment panellist { id name } }
       conflicts { reason panellist { name } }
+      duplicateFlags { id kind score reasons current verdict note reviewedBy { id name } applications { id reference group { name } } externalGrant { id funderName recipientName currency amountAwardedMinor awardDate } }
       decision { id kind amountPence reason message referredTo version draws { amountPence contribution { id funder { name } } } }
     }
   }

@@ -32,8 +32,9 @@ describe('the panel pack', () => {
     }
     // session, memberships, the pack cache's version check, the meeting with its fund, the agenda with
     // groups and phases, the people, the fund's money, contributions with funders and phases,
-    // conflicts, decisions, their draws, the contributions' money, scores.
-    expect(counts).toEqual([13, 13]);
+    // conflicts, duplicate flags with both sides joined, decisions, their draws, the contributions'
+    // money, scores.
+    expect(counts).toEqual([14, 14]);
   });
 
   it('shows every panellist the same scores, and hides them from whoever declared a conflict', async () => {

@@ -12,6 +12,7 @@ const FUND_WEEK = `query($id: ID!) {
     ledger { contributedPence reservedPence committedPence paidPence availablePence }
     nextPanel { meetsAt cutoffAt }
     applicationCounts { status count }
+    duplicatesToReview
     applications(limit: 50) { id reference title status amountRequestedPence submittedAt assisted group { id name legalForm } phase { id name } contact { name } }
   }
 }`;
@@ -33,7 +34,8 @@ it('loads the home page of the demo fund in a fixed number of SQL statements', a
   const result = await client.gql(FUND_WEEK, { id: fundId });
   expect(result.errors).toBeUndefined();
   expect(result.data!.fund.applications).toHaveLength(50);
-  // session + memberships (the viewer), the fund, its phases, money, counts, applications with
-  // groups and phases joined: 50 rows, and still no statement per row.
-  expect(statements.length).toBe(7);
+  // session + memberships (the viewer), the fund, its phases, money, counts, duplicate flags to
+  // review (counted, not loaded), applications with groups and phases joined: 50 rows, and still no
+  // statement per row.
+  expect(statements.length).toBe(8);
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatPence, poundsToPence } from '../../shared/money.ts';
+import { formatMinorUnits, formatPence, poundsToPence } from '../../shared/money.ts';
 
 describe('formatPence', () => {
   it('shows whole pounds without pence', () => {
@@ -84,5 +84,18 @@ describe('poundsToPence', () => {
     for (const pence of [0, 1, 99, 100, 123_450, 1_234_567]) {
       expect(poundsToPence(formatPence(pence))).toBe(pence);
     }
+  });
+});
+
+describe('formatMinorUnits', () => {
+  it('shows pounds as formatPence does', () => {
+    expect(formatMinorUnits(250_000, 'GBP')).toBe('£2,500');
+    expect(formatMinorUnits(123_450, 'gbp')).toBe('£1,234.50');
+  });
+
+  it('shows other currencies plainly, with their code', () => {
+    expect(formatMinorUnits(125_050, 'EUR')).toBe('1,250.50 EUR');
+    expect(formatMinorUnits(100_000_000, 'usd')).toBe('1,000,000 USD');
+    expect(formatMinorUnits(-150, 'EUR')).toBe('-1.50 EUR');
   });
 });

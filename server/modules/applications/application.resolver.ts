@@ -76,6 +76,12 @@ export class ApplicationResolver {
     return canOnApplication(viewer, 'readContact', application) ? application.checklist : null;
   }
 
+  // The id only, which a reference always holds, so it costs no query; pages need no more for a link.
+  @FieldResolver(() => ID, { description: 'The fund this application belongs to, for links to its pages.' })
+  fundId(@Root() application: Application) {
+    return application.fund.id;
+  }
+
   @FieldResolver(() => ApplicantGroup)
   group(@Root() application: Application) {
     return ref(application.group).loadOrFail();

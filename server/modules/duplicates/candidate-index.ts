@@ -3,7 +3,7 @@
 // similarity reaches the threshold), and the same scoring code judges them.
 
 import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
-import { nameSimilarity, type SameGroupContext, scoreSameGroup, reasonsInWords } from './same-group.ts';
+import { compareNames, type SameGroupContext, scoreSameGroup, reasonsInWords } from './same-group.ts';
 
 /** pg_trgm similarity a core name must reach to be a candidate without a shared key. */
 export const NAME_CANDIDATE_THRESHOLD = 0.45;
@@ -18,6 +18,12 @@ export interface Link {
   reasons: string[];
 }
 
+/** Two names one group could go by: the same written two ways, one the other's initials, or alike by half. */
+function namesOfOneGroup(a: PreparedRecord, b: PreparedRecord): boolean {
+  const compared = compareNames(a, b);
+  return compared.kind !== 'alike' || compared.similarity >= 0.5;
+}
+
 /**
  * True when the records sharing an identifier carry at least three names that are not alike each other:
  * one charity number over many local groups.
@@ -25,7 +31,7 @@ export interface Link {
 export function isUmbrellaGroup(records: PreparedRecord[]): boolean {
   const distinct: PreparedRecord[] = [];
   for (const record of records) {
-    if (!distinct.some((seen) => seen.name.core === record.name.core || nameSimilarity(seen, record) >= 0.5)) {
+    if (!distinct.some((seen) => namesOfOneGroup(seen, record))) {
       distinct.push(record);
       if (distinct.length >= UMBRELLA_NAMES) return true;
     }
@@ -38,9 +44,12 @@ export class CandidateIndex implements SameGroupContext {
   private readonly byKey = new Map<string, number[]>();
   private readonly byTrigram = new Map<string, number[]>();
   private readonly umbrellas = new Map<string, boolean>();
+  /** Trigrams each record shares with the query being looked up; zero again between queries. */
+  private readonly shared: Uint16Array;
 
   constructor(corpus: Iterable<GrantRecord>) {
     for (const record of corpus) this.add(prepareRecord(record));
+    this.shared = new Uint16Array(this.records.length);
   }
 
   get size() {
@@ -66,11 +75,14 @@ export class CandidateIndex implements SameGroupContext {
   candidates(query: PreparedRecord): PreparedRecord[] {
     const found = new Set<number>();
     for (const key of blockingKeys(query)) for (const index of this.byKey.get(key) ?? []) found.add(index);
-    const shared = new Map<number, number>();
+    // Counted in a typed array rather than a map: common trigrams ("com" of community) list thousands of records.
+    const touched: number[] = [];
     for (const trigram of query.nameTrigrams) {
-      for (const index of this.byTrigram.get(trigram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+      for (const index of this.byTrigram.get(trigram) ?? []) if (this.shared[index]++ === 0) touched.push(index);
     }
-    for (const [index, count] of shared) {
+    for (const index of touched) {
+      const count = this.shared[index];
+      this.shared[index] = 0;
       const similarity = count / (query.nameTrigrams.size + this.records[index].nameTrigrams.size - count);
       if (similarity >= NAME_CANDIDATE_THRESHOLD) found.add(index);
     }
@@ -80,9 +92,18 @@ export class CandidateIndex implements SameGroupContext {
   /** Every record in the corpus judged the same group as the query, best first. */
   link(record: GrantRecord, minScore: number): Link[] {
     const query = prepareRecord(record);
+    // Decided once per key for this query, not once per candidate sharing it.
+    const decided = new Map<string, boolean>();
     const context: SameGroupContext = {
-      // An umbrella seen in the corpus, with the query's own name counted among its groups.
-      isUmbrella: (key) => this.isUmbrella(key) || isUmbrellaGroup([query, ...(this.byKey.get(key) ?? []).map((index) => this.records[index])]),
+      // An umbrella seen in the corpus, or one once the query's own name is counted among its groups.
+      isUmbrella: (key) => {
+        let umbrella = decided.get(key);
+        if (umbrella === undefined) {
+          umbrella = this.isUmbrella(key) || isUmbrellaGroup([query, ...(this.byKey.get(key) ?? []).map((index) => this.records[index])]);
+          decided.set(key, umbrella);
+        }
+        return umbrella;
+      },
     };
     const links: Link[] = [];
     for (const candidate of this.candidates(query)) {
@@ -99,7 +120,6 @@ function push<K>(map: Map<K, number[]>, key: K, value: number) {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
 
 /**
  * Links every query to the corpus: the one path the link command and the accuracy benchmark share.

@@ -7,7 +7,7 @@ import { Application } from '../applications/application.entity.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { PanelPerson } from '../panels/panel-person.ts';
 import { DuplicateFlag } from './duplicate-flag.entity.ts';
-import { checkFundNow, fundFlags, MAX_NOTE_LENGTH, reviewDuplicate } from './duplicates.service.ts';
+import { checkFundNow, countFlagsToReview, fundFlags, MAX_NOTE_LENGTH, reviewDuplicate } from './duplicates.service.ts';
 import { ExternalGrant, ExternalGrantImport } from './external-grant.entity.ts';
 import { fundImports } from './external-grant.service.ts';
 
@@ -25,7 +25,7 @@ class ReviewDuplicateInput {
 @ObjectType({ description: 'What a check of the whole fund found.' })
 class DuplicateCheck {
   @Field(() => Int) applications!: number;
-  @Field(() => Int, { description: 'Pairs flagged, new or known.' }) flagged!: number;
+  @Field(() => Int, { description: 'Pairs the engine flags in the fund now, new or known.' }) flagged!: number;
 }
 
 @Resolver(() => DuplicateFlag)
@@ -67,6 +67,12 @@ export class FundDuplicatesResolver {
   duplicateFlags(@Root() fund: Fund, @Ctx() { em, viewer }: Context) {
     if (!canOnFund(viewer, 'assistApplication', fund)) return [];
     return fundFlags(em, viewer, fund.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Flags still found and not yet reviewed, for coordinators and funder officers; 0 for others.' })
+  duplicatesToReview(@Root() fund: Fund, @Ctx() { em, viewer }: Context) {
+    if (!canOnFund(viewer, 'assistApplication', fund)) return 0;
+    return countFlagsToReview(em, fund);
   }
 
   @FieldResolver(() => [ExternalGrantImport], { description: '360Giving files imported into the fund, newest first.' })

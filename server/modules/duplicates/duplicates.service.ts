@@ -47,8 +47,9 @@ export function judge(query: StoredRecord, candidates: StoredRecord[]): Finding[
   for (const other of candidates) {
     // Two published grants are another funder's business; a flag always involves the pool.
     if (!query.applicationId && !other.applicationId) continue;
-    // Judged in id order, so the words read the same whichever side was checked last.
-    const [first, second] = query.id < other.id ? [query.prepared, other.prepared] : [other.prepared, query.prepared];
+    // Judged in a fixed order (applications first, then by name), so the words read the same whichever
+    // side was checked last.
+    const [first, second] = readingOrder(query, other) <= 0 ? [query.prepared, other.prepared] : [other.prepared, query.prepared];
     const group = scoreSameGroup(first, second, context);
     if (group.score >= FLAG_THRESHOLD) {
       findings.push({ other, kind: DuplicateKind.SAME_GROUP, score: group.score, reasons: reasonsInWords(group) });
@@ -58,6 +59,11 @@ export function judge(query: StoredRecord, candidates: StoredRecord[]): Finding[
     if (work.score >= FLAG_THRESHOLD) findings.push({ other, kind: DuplicateKind.SAME_WORK, score: work.score, reasons: reasonsInWords(work) });
   }
   return findings;
+}
+
+function readingOrder(x: StoredRecord, y: StoredRecord) {
+  const source = Number(!x.applicationId) - Number(!y.applicationId);
+  return source || x.prepared.record.name.localeCompare(y.prepared.record.name) || x.id.localeCompare(y.id);
 }
 
 function candidateKeys(candidate: StoredRecord) {
@@ -118,7 +124,8 @@ export async function checkSentApplication(em: EntityManager, applicationId: str
 /** The whole fund: every application against every application and imported grant. */
 export async function checkFund(em: EntityManager, fundId: string) {
   const rows = await em.execute<{ id: string }[]>(`SELECT id FROM application WHERE fund_id = ? ORDER BY submitted_at`, [fundId]);
-  const flagged = await checkApplications(em, rows.map((row) => row.id));
+  await checkApplications(em, rows.map((row) => row.id));
+  const [{ flagged }] = await em.execute<{ flagged: number }[]>(`SELECT count(*)::int AS flagged FROM duplicate_flag WHERE fund_id = ? AND current`, [fundId]);
   return { applications: rows.length, flagged };
 }
 
@@ -169,6 +176,11 @@ export async function fundFlags(em: EntityManager, viewer: Viewer | null, fundId
   const fund = await findById(em, Fund, fundId);
   if (!fund || !canOnFund(viewer, 'view', fund)) throw errors.notFound('fund');
   return em.find(DuplicateFlag, { fund, ...SHOWN }, { populate: FLAG_POPULATE, strategy: 'joined', orderBy: { current: 'desc', reviewedAt: 'asc nulls first', score: 'desc' } });
+}
+
+/** How many flags wait for a decision: still found, and not yet reviewed. One count, for the fund's home page. */
+export function countFlagsToReview(em: EntityManager, fund: Fund) {
+  return em.count(DuplicateFlag, { fund, current: true, verdict: null });
 }
 
 /** Flags of each application, strongest first, for the per-request loader. */

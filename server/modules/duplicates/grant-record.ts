@@ -4,6 +4,8 @@
 
 import {
   descriptionWords,
+  initialisms,
+  nameVariants,
   normaliseCharityNumber,
   normaliseCompanyNumber,
   normaliseEmail,
@@ -33,6 +35,8 @@ export interface GrantRecord {
   areas?: string[];
   /** Title and description of the work. */
   text?: string | null;
+  /** The title alone: a few words naming the activity, e.g. "Food parcels for flooded households". */
+  title?: string | null;
   /** Priority tags from the fund's taxonomy. */
   tags?: string[];
   /** When the work runs, as ISO dates (yyyy-mm-dd). */
@@ -40,9 +44,23 @@ export interface GrantRecord {
   endsOn?: string | null;
 }
 
+/** One of the names a group goes by, ready to compare. */
+export interface PreparedName {
+  /** As written, e.g. "SafeLives (formerly Caada)" or "Caada". */
+  text: string;
+  name: NormalisedName;
+  /** pg_trgm trigrams of the core name, and of the core name written as one word. */
+  trigrams: Set<string>;
+  joinedTrigrams: Set<string>;
+  /** Initials of the name's words, when it has three or more ("ncvo"). */
+  initials: string[];
+}
+
 export interface PreparedRecord {
   record: GrantRecord;
   name: NormalisedName;
+  /** The record's name first, then the other names it gives (see nameVariants). */
+  names: PreparedName[];
   /** pg_trgm trigrams of the core name, and of the core name written as one word. */
   nameTrigrams: Set<string>;
   joinedTrigrams: Set<string>;
@@ -56,15 +74,21 @@ export interface PreparedRecord {
   wordSet: Set<string>;
 }
 
+function prepareName(text: string): PreparedName {
+  const name = normaliseName(text);
+  return { text: text.trim(), name, trigrams: trigrams(name.core), joinedTrigrams: trigrams(name.words.join('')), initials: initialisms(name) };
+}
+
 export function prepareRecord(record: GrantRecord): PreparedRecord {
-  const name = normaliseName(record.name);
+  const names = nameVariants(record.name).map(prepareName);
   const fromOrgId = readOrgId(record.orgId);
   const words = descriptionWords(record.text);
   return {
     record,
-    name,
-    nameTrigrams: trigrams(name.core),
-    joinedTrigrams: trigrams(name.words.join('')),
+    name: names[0].name,
+    names,
+    nameTrigrams: names[0].trigrams,
+    joinedTrigrams: names[0].joinedTrigrams,
     charityNumber: normaliseCharityNumber(record.charityNumber) ?? fromOrgId.charityNumber,
     companyNumber: normaliseCompanyNumber(record.companyNumber) ?? fromOrgId.companyNumber,
     otherId: fromOrgId.other,
@@ -95,6 +119,14 @@ export function blockingKeys(prepared: PreparedRecord): string[] {
   if (prepared.phone) keys.push(`phone:${prepared.phone}`);
   if (prepared.record.bankHash) keys.push(`bank:${prepared.record.bankHash}`);
   if (prepared.postcode) keys.push(`postcode:${prepared.postcode.full}`);
-  if (prepared.name.words.length > 0) keys.push(`name:${[...prepared.name.words].sort().join(' ')}`);
+  // Every name the group goes by, with and without words for its kind ("Compaid Trust" meets
+  // "Compaid"), and its initials ("National Council for Voluntary Organisations" meets "NCVO").
+  const names = new Set<string>();
+  for (const { name, initials } of prepared.names) {
+    if (name.words.length > 0) names.add([...name.words].sort().join(' '));
+    if (name.distinctive.length > 0) names.add([...name.distinctive].sort().join(' '));
+    for (const letters of initials) if (letters.length >= 3) names.add(letters);
+  }
+  for (const name of names) keys.push(`name:${name}`);
   return keys;
 }

@@ -95,7 +95,7 @@ export async function syncApplicationRecords(em: EntityManager, applicationIds: 
          VALUES (?, now(), now(), ?, ?, ?, ?::text[], ?::jsonb)
        ON CONFLICT (application_id) DO UPDATE
          SET name_core = excluded.name_core, keys = excluded.keys, record = excluded.record, updated_at = now()
-         WHERE match_record.record IS DISTINCT FROM excluded.record`,
+         WHERE (match_record.record, match_record.keys, match_record.name_core) IS DISTINCT FROM (excluded.record, excluded.keys, excluded.name_core)`,
       [id, application.fund.id, application.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record)],
     );
     ids.set(application.id, id);

@@ -38,13 +38,26 @@ const SPELLINGS: Record<string, string> = {
   yp: 'young people',
 };
 
-/** Phrases that name a legal form in full, removed before the words are read. */
+/** Phrases that name a legal form in full, removed once abbreviations are written out. */
 const LEGAL_PHRASES = [
   /\bcharitable incorporated organi[sz]ation\b/g,
   /\bcommunity interest company\b/g,
   /\bregistered charity\b/g,
   /\bcompany limited by guarantee\b/g,
 ];
+
+/**
+ * Words that say what kind of body a group is rather than which one: "Compaid" and "Compaid Trust",
+ * "The Magdalen Project" and "Magdalen Trust" differ only in these.
+ */
+const KIND_WORDS = new Set([
+  'trust', 'charity', 'charitable', 'foundation', 'fund', 'project', 'projects', 'association', 'society', 'group',
+  'club', 'scheme', 'services', 'service', 'enterprise', 'enterprises', 'company', 'organisation', 'network',
+  'partnership', 'initiative',
+]);
+
+/** Words in brackets or after these markers name the group's earlier or other name: "(formerly Caada)". */
+const OTHER_NAME_MARKER = /^\s*(formerly|previously|was|now|trading as|t\/a|aka|also known as|known as|operating as)\b\s*:?\s*/i;
 
 export interface NormalisedName {
   /** Lower case, no accents or punctuation, "&" as "and", abbreviations written out. */
@@ -53,25 +66,114 @@ export interface NormalisedName {
   core: string;
   /** The words of `core`. */
   words: string[];
+  /** `words` without words for the kind of body (trust, project, association); `words` when that leaves none. */
+  distinctive: string[];
+}
+
+/**
+ * Undoes the common ways text is garbled on its way through spreadsheets: UTF-8 read as Windows-1252
+ * ("Womenâ€™s"), Mac quotes read as half-width katakana ("Childrenﾒs"), and lost characters ("�").
+ */
+export function repairGarbling(text: string): string {
+  return text
+    .replace(/â€[™˜]/g, "'")
+    .replace(/â€[œ\u009d"]/g, '"')
+    .replace(/â€[“”]/g, '-')
+    .replace(/Ã©/g, 'é')
+    .replace(/Â(?=[£\u00a0])/g, '')
+    .replace(/[\uff91\uff92\ufffd]/g, "'")
+    .replace(/[\uff61-\uff9f]/g, ' ');
 }
 
 export function normaliseName(name: string): NormalisedName {
-  let text = name
+  const text = repairGarbling(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[&+]/g, ' and ')
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ');
-  for (const phrase of LEGAL_PHRASES) text = text.replace(phrase, ' ');
-  const spelled = text
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((word) => (SPELLINGS[word] ?? word).split(' '));
+  // Each step can make work for another (letters joined into "yp" spell "young people"; a legal
+  // phrase removed leaves letters side by side), so they repeat until nothing changes. `full` is
+  // then a fixed point: normalising it again gives it back.
+  let spelled = text.split(' ').filter(Boolean);
+  // Two passes settle any real name; the bound only guards against a mistake in the lists.
+  for (let pass = 0; pass < 5; pass += 1) {
+    let next = joinInitials(spelled).flatMap((word) => (SPELLINGS[word] ?? word).split(' '));
+    let joined = next.join(' ');
+    for (const phrase of LEGAL_PHRASES) joined = joined.replace(phrase, ' ');
+    next = joined.split(' ').filter(Boolean);
+    if (next.join(' ') === spelled.join(' ')) break;
+    spelled = next;
+  }
   const words = spelled.filter((word) => !LEGAL_WORDS.has(word) && !FILLER_WORDS.has(word));
   // A name made only of filler words ("The Ark" is not one) keeps them, so it still has a core.
   const core = words.length > 0 ? words : spelled;
-  return { full: spelled.join(' '), core: core.join(' '), words: core };
+  const distinctive = core.filter((word) => !KIND_WORDS.has(word));
+  return { full: spelled.join(' '), core: core.join(' '), words: core, distinctive: distinctive.length > 0 ? distinctive : core };
+}
+
+/**
+ * Letters written apart are one word: "Action for M.E." is "action for me", "Age U.K." is "age uk".
+ * A lone letter ("A Place to Grow") stays a word of its own.
+ */
+function joinInitials(words: string[]): string[] {
+  const result: string[] = [];
+  let run = '';
+  for (const word of words) {
+    if (word.length === 1 && /[a-z]/.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run) result.push(run);
+    run = '';
+    result.push(word);
+  }
+  if (run) result.push(run);
+  return result;
+}
+
+/**
+ * The names a group goes by, as written: the name itself, the name without what is in brackets
+ * ("Signpost (Colchester) Limited"), a former or other name it gives ("SafeLives (formerly Caada)",
+ * "Age Concern North Craven / Age UK North Craven"), and its initials when it spells them out
+ * ("National Children's Bureau (NCB)", "NCVO - National Council for Voluntary Organisations").
+ * Brackets that describe the work ("Winston's Wish (A grief support programme for children)") only
+ * ever add the shorter name.
+ */
+export function nameVariants(name: string): string[] {
+  const variants = [name];
+  const bracketed = [...name.matchAll(/[([]([^)\]]*)[)\]]/g)].map((match) => match[1].trim());
+  const outside = name.replace(/[([][^)\]]*[)\]]?/g, ' ').replace(/\s+/g, ' ').trim();
+  if (bracketed.length > 0 && outside) variants.push(outside);
+  for (const inner of bracketed) {
+    if (OTHER_NAME_MARKER.test(inner)) variants.push(inner.replace(OTHER_NAME_MARKER, ''));
+    else if (spellsOut(inner, outside)) variants.push(inner);
+  }
+  // Two names side by side, each of two words or more: "Age Concern North Craven / Age UK North Craven".
+  for (const separator of [/\s+\/\s*|\s*\/\s+/, /\s+(?:formerly|previously|trading as|t\/a)\s+/i]) {
+    const parts = outside.split(separator).map((part) => part.trim());
+    if (parts.length === 2 && parts.every((part) => part.split(/\s+/).length >= 2)) variants.push(...parts);
+  }
+  // Initials beside the name they stand for: "NCVO - National Council ...", "..., PACE".
+  const parts = outside.split(/\s+[-–]\s+|\s*,\s*|\s*:\s+/).map((part) => part.trim());
+  if (parts.length === 2 && (spellsOut(parts[0], parts[1]) || spellsOut(parts[1], parts[0]))) variants.push(...parts);
+  // The name as written always comes first, even when it has no letters, so every record has one.
+  return [...new Set([name, ...variants.filter((variant) => /[a-z0-9]/i.test(variant))])];
+}
+
+/** True when `short` is one word of three letters or more that is the initials of `long`. */
+function spellsOut(short: string, long: string): boolean {
+  const word = normaliseName(short).words;
+  return word.length === 1 && word[0].length >= 3 && initialisms(normaliseName(long)).includes(word[0]);
+}
+
+/** The initials of a name's words, with and without its small words: "National Council for Voluntary Organisations" → ncvo, ncfvo. */
+export function initialisms(name: NormalisedName): string[] {
+  const all = name.full.split(' ').filter((word) => !LEGAL_WORDS.has(word));
+  if (all.length < 3) return [];
+  const initials = (words: string[]) => words.map((word) => word[0]).join('');
+  return [...new Set([initials(all.filter((word) => !FILLER_WORDS.has(word))), initials(all)])];
 }
 
 /** Charity numbers: digits, with an optional Scottish "SC" prefix and "-1" style subsidiary suffix kept apart. */
@@ -110,6 +212,9 @@ export { normalisePhone, normalisePostcode };
 export function postcodeParts(text: string | undefined | null) {
   const full = text ? normalisePostcode(text) : null;
   if (!full) return null;
+  // A space in the wrong place makes it ambiguous: "W12 TX" could be W12 0TX with a digit lost or W1 2TX.
+  const written = text!.trim().toUpperCase().split(/\s+/);
+  if (written.length > 1 && written[written.length - 1] !== full.split(' ')[1]) return null;
   const [district, inward] = full.split(' ');
   return { full, sector: `${district} ${inward[0]}`, district };
 }

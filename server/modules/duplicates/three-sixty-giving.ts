@@ -94,16 +94,20 @@ interface RawGrant {
   areas: string[];
   /** Made to a person rather than an organisation: skipped, as the pool compares groups. */
   individual: boolean;
+  /** A row that cannot be read as a grant at all, reported beside the others. */
+  unreadable?: ImportProblem;
 }
 
 type Extracted = { ok: true; grants: RawGrant[] } | { ok: false; problems: ImportProblem[] };
+
+const unreadable = (problem: ImportProblem): RawGrant => ({ row: problem.row, values: {}, areas: [], individual: false, unreadable: problem });
 
 export function parseThreeSixtyGiving(text: string, fileName: string): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
   const format = chooseFormat(body, fileName);
   const extracted = format === 'json' ? extractJson(body) : extractCsv(body);
   if (!extracted.ok) return extracted;
-  return validate(extracted.grants, format === 'json' ? JSON_LABELS : CSV_LABELS);
+  return validate(extracted.grants, FORMATS[format]);
 }
 
 /** The file name decides; a name that says neither is decided by how the text begins. */
@@ -129,14 +133,11 @@ function extractJson(body: string): Extracted {
   }
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.grants) ? data.grants : null;
   if (!list) return fileProblem('The file is JSON but holds no list of grants: a 360Giving file looks like {"grants": [ ... ]}.');
-  const grants: RawGrant[] = [];
-  const problems: ImportProblem[] = [];
-  list.forEach((item: unknown, index: number) => {
+  const grants = list.map((item: unknown, index: number) => {
     const row = index + 1;
-    if (!isObject(item)) problems.push({ row, field: 'grant', message: `Grant ${row} is not a JSON object; it is ${show(item)}.` });
-    else grants.push(jsonGrant(item, row));
+    return isObject(item) ? jsonGrant(item, row) : unreadable({ row, field: 'grant', message: `Grant ${row} is not a JSON object; it is ${show(item)}.` });
   });
-  return problems.length > 0 ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, grants };
+  return { ok: true, grants };
 }
 
 function jsonGrant(grant: Record<string, unknown>, row: number): RawGrant {
@@ -302,17 +303,18 @@ function extractCsv(body: string): Extracted {
   const individualColumns = [...columns].filter(([key]) => key.startsWith('recipient ind:')).flatMap(([, indexes]) => indexes);
   const areaColumns = AREA_COLUMNS.flatMap((key) => columns.get(key) ?? []);
   const grants: RawGrant[] = [];
-  const problems: ImportProblem[] = [];
   rows.forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((cell) => cell.trim() === '')) return;
     const extra = cells.findIndex((cell, position) => position >= header.length && cell.trim() !== '');
     if (extra >= 0) {
-      problems.push({
-        row,
-        field: `column ${extra + 1}`,
-        message: `Row ${row} has a value in column ${extra + 1} but the header names only ${header.length} columns; a value holding a comma must be in double quotes.`,
-      });
+      grants.push(
+        unreadable({
+          row,
+          field: `column ${extra + 1}`,
+          message: `Row ${row} has a value in column ${extra + 1} but the header names only ${header.length} columns; a value holding a comma must be in double quotes.`,
+        }),
+      );
       return;
     }
     const cell = (key: FieldKey) => column(key).map((position) => cells[position] ?? '').find((value) => value.trim() !== '');
@@ -325,7 +327,7 @@ function extractCsv(body: string): Extracted {
       individual: !toOrganisation && individualColumns.some((position) => (cells[position] ?? '').trim() !== ''),
     });
   });
-  return problems.length > 0 ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, grants };
+  return { ok: true, grants };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -424,19 +426,27 @@ function grantSchema(labels: Labels) {
   });
 }
 
-const SCHEMAS = new Map<Labels, ReturnType<typeof grantSchema>>([
-  [JSON_LABELS, grantSchema(JSON_LABELS)],
-  [CSV_LABELS, grantSchema(CSV_LABELS)],
-]);
+interface Format {
+  labels: Labels;
+  schema: ReturnType<typeof grantSchema>;
+}
 
-function validate(raw: RawGrant[], labels: Labels): ParseResult {
-  const schema = SCHEMAS.get(labels)!;
+const FORMATS: Record<'json' | 'csv', Format> = {
+  json: { labels: JSON_LABELS, schema: grantSchema(JSON_LABELS) },
+  csv: { labels: CSV_LABELS, schema: grantSchema(CSV_LABELS) },
+};
+
+function validate(raw: RawGrant[], { labels, schema }: Format): ParseResult {
   const grants: PublishedGrant[] = [];
   const problems: ImportProblem[] = [];
   const rowById = new Map<string, number>();
   let individuals = 0;
-  for (const { row, values, areas, individual } of raw) {
+  for (const { row, values, areas, individual, unreadable: problem } of raw) {
     if (problems.length >= MAX_PROBLEMS) break;
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
     if (individual) {
       individuals += 1;
       continue;
@@ -449,20 +459,19 @@ function validate(raw: RawGrant[], labels: Labels): ParseResult {
         if (!seen.has(field)) problems.push({ row, field, message: issue.message });
         seen.add(field);
       }
-      continue;
     }
-    const grant: PublishedGrant = { ...result.data, currency: result.data.currency.toUpperCase(), areas };
-    const earlier = rowById.get(grant.id);
-    if (earlier !== undefined) {
-      problems.push({ row, field: labels.id, message: `${labels.id} '${grant.id}' is also used by the grant on row ${earlier}; each grant needs its own identifier.` });
-      continue;
-    }
-    rowById.set(grant.id, row);
-    grants.push(grant);
+    // Identifiers are compared even on rows with other problems, so that one fix round finds them all.
+    const id = typeof values.id === 'string' || typeof values.id === 'number' ? String(values.id).trim() : '';
+    const earlier = rowById.get(id);
+    if (id && earlier !== undefined) {
+      problems.push({ row, field: labels.id, message: `${labels.id} '${id}' is also used by the grant on row ${earlier}; each grant needs its own identifier.` });
+    } else if (id) rowById.set(id, row);
+    if (result.success && problems.length === 0) grants.push({ ...result.data, currency: result.data.currency.toUpperCase(), areas });
   }
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   if (grants.length === 0) {
-    const message = individuals > 0 ? `The file's ${individuals} grants all went to individuals; there are no grants to organisations to compare.` : 'The file holds no grants.';
+    const toIndividuals = individuals === 1 ? "The file's only grant went to an individual" : `The file's ${individuals} grants all went to individuals`;
+    const message = individuals > 0 ? `${toIndividuals}; there are no grants to organisations to compare.` : 'The file holds no grants.';
     return { ok: false, problems: [{ row: 0, field: 'file', message }] };
   }
   return { ok: true, grants, skipped: { individuals } };

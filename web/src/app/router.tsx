@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ContinueSignInPage } from '../features/auth/components/continue-sign-in-page.tsx';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { DuplicatesPage } from '../features/duplicates/components/duplicates-page.tsx';
 import { CreateFundPage } from '../features/funds/components/create-fund-page.tsx';
 import { FundSettingsPage } from '../features/funds/components/fund-settings-page.tsx';
 import { HomePage } from '../features/funds/components/home-page.tsx';
@@ -41,6 +42,7 @@ const router = createBrowserRouter([
           { path: '/meetings/:meetingId/run', element: <MeetingModePage /> },
           { path: '/funds/:fundId/grants', element: <GrantsPage /> },
           { path: '/funds/:fundId/triage', element: <TriageQueuePage /> },
+          { path: '/funds/:fundId/duplicates', element: <DuplicatesPage /> },
           { path: '/applications/:applicationId', element: <TriageApplicationPage /> },
         ],
       },

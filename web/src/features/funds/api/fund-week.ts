@@ -37,6 +37,7 @@ const FundWeekQuery = graphql(`
         status
         count
       }
+      duplicatesToReview
       applications(limit: 10) {
         id
         reference

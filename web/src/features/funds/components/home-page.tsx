@@ -71,6 +71,7 @@ function FundWeek({ fundId }: { fundId: string }) {
     .filter((entry) => WAITING.includes(entry.status as ApplicationStatus))
     .reduce((sum, entry) => sum + entry.count, 0);
   const { ledger, nextPanel } = fund;
+  const staff = fund.myRoles.some((role) => STAFF.includes(role as FundRole));
   const upcoming = fund.upcomingMeeting;
 
   return (
@@ -119,10 +120,15 @@ function FundWeek({ fundId }: { fundId: string }) {
       </div>
 
       <ul className="app-list app-list--inline" aria-label="Work in this fund">
-        {fund.myRoles.some((role) => STAFF.includes(role as FundRole)) ? (
-          <li>
-            <Link to={`/funds/${fund.id}/triage`}>Applications to check</Link>
-          </li>
+        {staff ? (
+          <>
+            <li>
+              <Link to={`/funds/${fund.id}/triage`}>Applications to check</Link>
+            </li>
+            <li>
+              <Link to={`/funds/${fund.id}/duplicates`}>Possible duplicates ({fund.duplicatesToReview} to review)</Link>
+            </li>
+          </>
         ) : null}
         <li>
           <Link to={`/funds/${fund.id}/grants`}>Grants and payments</Link>

@@ -104,6 +104,34 @@ const PanelPackQuery = graphql(`
             name
           }
         }
+        duplicateFlags {
+          id
+          kind
+          score
+          reasons
+          current
+          verdict
+          note
+          reviewedBy {
+            id
+            name
+          }
+          applications {
+            id
+            reference
+            group {
+              name
+            }
+          }
+          externalGrant {
+            id
+            funderName
+            recipientName
+            currency
+            amountAwardedMinor
+            awardDate
+          }
+        }
         decision {
           id
           kind

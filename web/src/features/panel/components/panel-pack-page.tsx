@@ -10,6 +10,7 @@ import { useMe } from '../../auth/api/me.ts';
 import { usePanelPack, type PanelPack } from '../api/panel-pack.ts';
 import { priorityLabel } from '../../../../../shared/restrictions.ts';
 import { decisionText, restrictionsOf } from '../labels.ts';
+import { PackDuplicates } from './pack-duplicates.tsx';
 import { DeclareConflictForm, ScoreForm } from './score-form.tsx';
 
 /** One page per meeting that everyone on the panel reads before it: it prints cleanly. */
@@ -88,6 +89,7 @@ export function PanelPackPage() {
           </p>
           {item.beneficiaries ? <p className="app-body">Who benefits: {item.beneficiaries}</p> : null}
           {item.budget ? <p className="app-body">Budget: {item.budget}</p> : null}
+          <PackDuplicates item={item} />
           {item.conflicts.length > 0 ? (
             <p className="app-body">
               Standing aside: {item.conflicts.map((conflict) => `${conflict.panellist.name} (${conflict.reason})`).join('; ')}

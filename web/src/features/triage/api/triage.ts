@@ -42,6 +42,7 @@ const TriageApplicationQuery = graphql(`
   query ApplicationToCheck($id: ID!) {
     application(id: $id) {
       id
+      fundId
       reference
       status
       version
@@ -81,6 +82,35 @@ const TriageApplicationQuery = graphql(`
         hostOrRefereeConfirmed
         safeguarding
         bankDetailsChecked
+      }
+      duplicateFlags {
+        id
+        kind
+        score
+        reasons
+        current
+        verdict
+        note
+        reviewedAt
+        reviewedBy {
+          id
+          name
+        }
+        applications {
+          id
+          reference
+          group {
+            name
+          }
+        }
+        externalGrant {
+          id
+          funderName
+          recipientName
+          currency
+          amountAwardedMinor
+          awardDate
+        }
       }
     }
   }

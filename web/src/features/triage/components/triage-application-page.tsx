@@ -14,6 +14,7 @@ import { NotificationBanner } from '../../../components/panel.tsx';
 import { Radios } from '../../../components/radios.tsx';
 import { SummaryList } from '../../../components/summary-list.tsx';
 import { useTriage, useTriageApplication, type TriageApplication } from '../api/triage.ts';
+import { PossibleDuplicates } from './possible-duplicates.tsx';
 
 export function TriageApplicationPage() {
   const { applicationId = '' } = useParams();
@@ -50,6 +51,7 @@ export function TriageApplicationPage() {
           { key: 'Sent', value: application.submittedAt ? formatLondonDateTime(new Date(application.submittedAt)) : '' },
         ]}
       />
+      <PossibleDuplicates application={application} />
       {application.status === 'SUBMITTED' || application.status === 'CHECKED' ? (
         <TriageForm key={application.version} application={application} triage={triage} />
       ) : (
