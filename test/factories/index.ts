@@ -9,7 +9,9 @@ import { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { Phase } from '../../server/modules/funds/phase.entity.ts';
 import { User } from '../../server/modules/users/user.entity.ts';
 
-let sequence = 0;
+// Browser test files share one database but each gets its own copy of this module, so each starts
+// its numbers at a random block: two files never make the same reference or email.
+let sequence = Math.floor(Math.random() * 90_000) * 10_000;
 const next = () => ++sequence;
 
 // Factories build real rows with sensible defaults; each test overrides what it is about.

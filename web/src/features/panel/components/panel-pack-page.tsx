@@ -43,7 +43,7 @@ export function PanelPackPage() {
       ) : null}
       {meeting.minutes ? <Minutes minutes={meeting.minutes} /> : null}
       <p className="app-body">
-        {meeting.agenda.length} applications asking for {formatPence(requested)} in all. Cut-off was{' '}
+        {meeting.agenda.length} {meeting.agenda.length === 1 ? 'application' : 'applications'} asking for {formatPence(requested)} in all. Cut-off was{' '}
         {formatLondonDateTime(new Date(meeting.cutoffAt))}.
       </p>
 
