@@ -112,10 +112,10 @@ export function scoreSameWork(a: PreparedRecord, b: PreparedRecord): Judgement {
   const when = overlap(a, b);
   const summary = `${activity ?? 'both do similar work'} in ${place.words}`;
   const weight = (described >= 0.3 ? 3 : described >= 0.2 ? 2 : described >= 0.12 ? 1 : 0) + (activity ? 1.5 : 0);
-  evidence.push({ weight, reason: when.words ? `${summary}, ${when.words}` : summary });
-  evidence.push({ weight: place.weight, reason: `descriptions ${Math.round(described * 100)}% alike` });
+  // The summary carries the place and the months, and their weight with it.
+  evidence.push({ weight: weight + place.weight + Math.max(0, when.weight), reason: when.words ? `${summary}, ${when.words}` : summary });
+  evidence.push({ weight: 0, reason: `descriptions ${Math.round(described * 100)}% alike` });
   if (when.weight < 0) evidence.push({ weight: when.weight, reason: 'at different times' });
-  else if (when.words) evidence.push({ weight: when.weight, reason: `both running ${when.words}` });
 
   const tags = (a.record.tags ?? []).filter((tag) => (b.record.tags ?? []).includes(tag));
   if (tags.length > 0) evidence.push({ weight: Math.min(2, 0.5 + 0.5 * tags.length), reason: `both tagged ${tags.map(priorityLabel).join(', ')}` });
