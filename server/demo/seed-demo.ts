@@ -11,6 +11,7 @@ import { FundMembership } from '../modules/funds/fund-membership.entity.ts';
 import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import { seedDemoDuplicates } from './seed-duplicates.ts';
 import {
   DEMO_EMAIL_DOMAIN,
@@ -25,17 +26,6 @@ import {
 
 export const DEMO_GROUP_COUNT = 80;
 
-/** A small seeded generator, so the demo is the same on every machine. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = ['Alex', 'Bea', 'Cal', 'Dee', 'Eli', 'Fran', 'Gus', 'Hana', 'Ivo', 'Jas', 'Kit', 'Lou', 'Mo', 'Nia', 'Oli', 'Pat'];
 const LAST_NAMES = ['Ashworth', 'Birkett', 'Coward', 'Dixon', 'Ellwood', 'Fell', 'Gibson', 'Hodgson', 'Irving', 'Jackson', 'Kendal', 'Lowes'];

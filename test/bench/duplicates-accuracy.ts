@@ -11,23 +11,7 @@ import { linkRecords, type Link } from '../../server/modules/duplicates/candidat
 import { normaliseName, readOrgId } from '../../server/modules/duplicates/normalise.ts';
 import { trigramSimilarity, trigrams } from '../../server/modules/duplicates/similarity.ts';
 import { parseThreeSixtyGiving, type PublishedGrant, toGrantRecord } from '../../server/modules/duplicates/three-sixty-giving.ts';
-
-const DATA = process.env.GRANTS_DATA ?? new URL('../../../shared/data/360giving/', import.meta.url).pathname;
-
-// Every early publication but stack.json (names and ids only), the second copy of Wolfson's file and
-// the fictional 34-funder test file.
-const FILES = [
-  'grantnav-sample-data-2016/baring.json',
-  'grantnav-sample-data-2016/dulverton.json',
-  'grantnav-sample-data-2016/nominet.json',
-  'grantnav-sample-data-2016/ocf1.json',
-  'grantnav-sample-data-2016/ocf2.json',
-  'grantnav-sample-data-2016/ocf3.json',
-  'grantnav-sample-data-2016/wolfson.json',
-  'grantnav-sample-data-2016/IndigoTrust_360giving.csv',
-  'grantnav-test-data/a002400000OiDBQAA3.json',
-  'grantnav-test-data/a002400000nO46WAAS.json',
-];
+import { GRANTS_DATA as DATA, PUBLICATIONS as FILES } from './grants-data.ts';
 
 /** Awards up to the end of this year are the reference; later ones are the queries. Tuning used this split. */
 const LAST_REFERENCE_YEAR = '2013';

@@ -10,7 +10,7 @@ import type { ExternalGrant } from './external-grant.entity.ts';
 import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
 
 /** At most this many candidates come from alike names; keys bring every record that shares them. */
-const NAME_CANDIDATE_LIMIT = 100;
+export const NAME_CANDIDATE_LIMIT = 100;
 
 /** Keys that put two records side by side as possibly the same work in the same place. */
 export function placeKeys(prepared: PreparedRecord): string[] {
@@ -110,14 +110,15 @@ export interface StoredRecord {
   prepared: PreparedRecord;
 }
 
-interface StoredRow {
+/** A match record's row as read for judging. */
+export interface StoredRow {
   id: string;
   application_id: string | null;
   external_grant_id: string | null;
   record: Omit<GrantRecord, 'id'>;
 }
 
-const storedOf = (row: StoredRow): StoredRecord => ({
+export const storedOf = (row: StoredRow): StoredRecord => ({
   id: row.id,
   applicationId: row.application_id,
   externalGrantId: row.external_grant_id,
@@ -135,6 +136,8 @@ export async function loadStoredRecord(em: EntityManager, id: string): Promise<S
 /**
  * Every record in the fund that shares a search key with this one, and the records whose core names
  * are most alike it (pg_trgm similarity at least NAME_CANDIDATE_THRESHOLD, at most NAME_CANDIDATE_LIMIT).
+ * Equally alike records are taken in id order, so the limit always cuts in the same place and the
+ * batch link (batch-link.ts) finds the same records.
  */
 export async function findCandidates(em: EntityManager, fundId: string, query: StoredRecord): Promise<StoredRecord[]> {
   const keys = searchKeys(query.prepared);
@@ -147,7 +150,7 @@ export async function findCandidates(em: EntityManager, fundId: string, query: S
        SELECT * FROM (
          SELECT id, application_id, external_grant_id, record FROM match_record
            WHERE fund_id = ? AND id <> ? AND name_core % ?
-           ORDER BY similarity(name_core, ?) DESC LIMIT ${NAME_CANDIDATE_LIMIT}) alike`,
+           ORDER BY similarity(name_core, ?) DESC, id LIMIT ${NAME_CANDIDATE_LIMIT}) alike`,
       [fundId, query.id, postgresTextArray(keys), fundId, query.id, query.prepared.name.core, query.prepared.name.core],
     );
     return rows.map(storedOf);

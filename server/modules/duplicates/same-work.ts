@@ -100,11 +100,12 @@ function overlap(a: PreparedRecord, b: PreparedRecord): { words: string | null; 
 
 export function scoreSameWork(a: PreparedRecord, b: PreparedRecord): Judgement {
   const evidence: Evidence[] = [];
+  // Same work in different or unknown places is not duplication, and the same street is not the same
+  // work. The place is the cheap test, so it comes first: most candidate pairs stop here.
+  const place = sharedPlace(a, b);
+  if (!place || place.weight <= 0) return { score: 0, evidence };
   const described = setSimilarity(a.wordSet, b.wordSet);
   const activity = sharedActivity(a, b);
-  const place = sharedPlace(a, b);
-  // Same work in different or unknown places is not duplication, and the same street is not the same work.
-  if (!place || place.weight <= 0) return { score: 0, evidence };
   // What they do must be alike: a phrase their titles share, or descriptions alike in their words.
   const titled = activity?.startsWith('both run') ?? false;
   if (!titled && described < (activity ? 0.2 : 0.3)) return { score: 0, evidence };
