@@ -1,7 +1,9 @@
 // The real 360Giving publications the duplicates benchmarks read, in place in ../shared/data (never
 // copied into the repository; see its PROVENANCE.md).
 
-export const GRANTS_DATA = process.env.GRANTS_DATA ?? new URL('../../../shared/data/360giving/', import.meta.url).pathname;
+import { sharedDataPath } from '../support/shared-data.ts';
+
+export const GRANTS_DATA = process.env.GRANTS_DATA ?? `${sharedDataPath('360giving')}/`;
 
 /**
  * Every early publication but stack.json (names and ids only), the second copy of Wolfson's file and

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedDataPath } from '../support/shared-data.ts';
 import {
   type ImportProblem,
   MAX_PROBLEMS,
@@ -11,8 +12,7 @@ import {
   toGrantRecord,
 } from '../../server/modules/duplicates/three-sixty-giving.ts';
 
-const DATA = new URL('../../../shared/data/360giving/', import.meta.url);
-const readData = (path: string) => readFileSync(new URL(path, DATA), 'utf8');
+const readData = (path: string) => readFileSync(sharedDataPath('360giving', path), 'utf8');
 
 /** A 360Giving JSON grant with everything required, and overrides. */
 function jsonGrant(overrides: Record<string, unknown> = {}) {
