@@ -7,6 +7,7 @@ import { Decision } from './modules/panels/decision.entity.ts';
 import type { DuplicateFlag } from './modules/duplicates/duplicate-flag.entity.ts';
 import { flagsForApplications } from './modules/duplicates/duplicates.service.ts';
 import { Grant, Payment } from './modules/grants/grant.entity.ts';
+import { postgresArray } from './db/postgres-array.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -58,9 +59,6 @@ function firstOf<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) =>
   for (const row of rows) if (!byKey.has(keyOf(row))) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
 }
-
-// Passed as one text parameter and cast in SQL, since the driver would spread a JS array into a list.
-const postgresArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /**
  * Per-request batch loaders for figures computed in SQL, so a list of funds costs one query per

@@ -23,7 +23,7 @@ import { loadNameIndex } from '../../server/modules/duplicates/batch-link.ts';
 import { NAME_CANDIDATE_THRESHOLD } from '../../server/modules/duplicates/candidate-index.ts';
 import { checkRecord, judge } from '../../server/modules/duplicates/duplicates.service.ts';
 import { ExternalGrantImport } from '../../server/modules/duplicates/external-grant.entity.ts';
-import { findCandidates, loadStoredRecord, NAME_CANDIDATE_LIMIT, postgresTextArray, searchKeys, type StoredRecord } from '../../server/modules/duplicates/match-store.ts';
+import { findCandidates, loadStoredRecord, NAME_CANDIDATE_LIMIT, searchKeys, type StoredRecord } from '../../server/modules/duplicates/match-store.ts';
 import type { NameIndex } from '../../server/modules/duplicates/name-index.ts';
 import { type GrantRecord, prepareRecord } from '../../server/modules/duplicates/grant-record.ts';
 import { createFund } from '../factories/index.ts';
@@ -31,6 +31,7 @@ import { percentile, startBenchServer } from './bench-server.ts';
 import { type ApplicationSpec, createApplications, GIN_INDEXES, loadGrants, type Corpus } from './scale-corpus.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { corpusGroups, type Group, loadRealData, realGroup } from './synthetic-grants.ts';
+import { postgresArray } from '../../server/db/postgres-array.ts';
 
 const RECORDS = Number(process.env.SCALE_RECORDS ?? 1_000_000);
 const QUERIES = Number(process.env.SCALE_QUERIES ?? 200);
@@ -84,7 +85,7 @@ async function candidatesWithNameIndex(em: EntityManager, fundId: string, query:
   const rows = await em.execute<{ id: string; application_id: string | null; external_grant_id: string | null; record: Omit<GrantRecord, 'id'> }[]>(
     `SELECT id, application_id, external_grant_id, record FROM match_record
        WHERE fund_id = ? AND id <> ? AND (keys && ?::text[] OR id = ANY(?::uuid[]))`,
-    [fundId, query.id, postgresTextArray(searchKeys(query.prepared)), `{${alike.join(',')}}`],
+    [fundId, query.id, postgresArray(searchKeys(query.prepared)), postgresArray(alike)],
   );
   return rows.map((row): StoredRecord => ({ id: row.id, applicationId: row.application_id, externalGrantId: row.external_grant_id, prepared: prepareRecord({ ...row.record, id: row.id }) }));
 }
@@ -216,7 +217,7 @@ try {
     parts.judge.push(since(mark));
     counts.push(candidates.length);
     mark = performance.now();
-    await checkEm.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND keys && ?::text[]`, [fund.id, id, postgresTextArray(searchKeys(query.prepared))]);
+    await checkEm.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND keys && ?::text[]`, [fund.id, id, postgresArray(searchKeys(query.prepared))]);
     parts.keys.push(since(mark));
     mark = performance.now();
     await checkEm.transactional(async (tx) => {

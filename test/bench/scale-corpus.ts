@@ -8,10 +8,11 @@ import { ApplicantGroup } from '../../server/modules/applications/applicant-grou
 import { Application } from '../../server/modules/applications/application.entity.ts';
 import type { ExternalGrant } from '../../server/modules/duplicates/external-grant.entity.ts';
 import { postcodeParts } from '../../server/modules/duplicates/normalise.ts';
-import { externalGrantRecord, matchColumns, postgresTextArray, syncApplicationRecords } from '../../server/modules/duplicates/match-store.ts';
+import { externalGrantRecord, matchColumns, syncApplicationRecords } from '../../server/modules/duplicates/match-store.ts';
 import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { Phase } from '../../server/modules/funds/phase.entity.ts';
 import { type Group, type RealData, type Random, syntheticGrant, varyName, varyPostcode } from './synthetic-grants.ts';
+import { postgresArray } from '../../server/db/postgres-array.ts';
 
 /** Rows per INSERT: big enough that round trips do not count, small enough to keep memory flat. */
 const LOAD_BATCH = 5_000;
@@ -63,8 +64,8 @@ function corpusBatch(corpus: Corpus, from: number, to: number) {
     const { nameCore, keys } = matchColumns(recordId, record);
     const values = [
       grant.id, grant.grantIdentifier, grant.title, grant.description, grant.amountAwardedMinor, grant.awardDate, grant.plannedStart, grant.plannedEnd,
-      grant.recipientName, grant.recipientOrgId, grant.charityNumber, grant.companyNumber, grant.postcode, postgresTextArray(grant.areas), grant.funderName,
-      recordId, nameCore, postgresTextArray(keys), JSON.stringify(record),
+      grant.recipientName, grant.recipientOrgId, grant.charityNumber, grant.companyNumber, grant.postcode, postgresArray(grant.areas), grant.funderName,
+      recordId, nameCore, postgresArray(keys), JSON.stringify(record),
     ];
     values.forEach((value, column) => columns[column].push(value));
   }
@@ -131,8 +132,8 @@ export async function createApplications(em: EntityManager, fund: Fund, data: Re
   const recordIds: string[] = [];
   for (let start = 0; start < applications.length; start += 1000) {
     const slice = applications.slice(start, start + 1000).map((application) => application.id);
-    const ids = await syncApplicationRecords(em, slice);
-    recordIds.push(...slice.map((id) => ids.get(id)!));
+    const synced = new Map((await syncApplicationRecords(em, slice)).map((record) => [record.applicationId, record.recordId]));
+    recordIds.push(...slice.map((id) => synced.get(id)!));
   }
   em.clear();
   return recordIds;

@@ -15,8 +15,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DuplicateKind } from '../../../shared/domain.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
 import { judge } from './duplicates.service.ts';
-import { NAME_CANDIDATE_LIMIT, postgresTextArray, searchKeys, type StoredRecord, type StoredRow, storedOf } from './match-store.ts';
+import { NAME_CANDIDATE_LIMIT, searchKeys, type StoredRecord, type StoredRow, storedOf } from './match-store.ts';
 import { NameIndex } from './name-index.ts';
+import { postgresArray } from '../../db/postgres-array.ts';
 
 /** A pair the engine flags, seen from the record checked. */
 export interface LinkFinding {
@@ -163,7 +164,7 @@ async function keyPostings(em: EntityManager, fundId: string, keys: string[]): P
          FROM (SELECT id, unnest(keys) AS key FROM match_record WHERE fund_id = ?) m
          JOIN unnest(?::text[]) WITH ORDINALITY AS k(key, n) ON k.key = m.key
         GROUP BY k.n`,
-      [fundId, postgresTextArray(keys)],
+      [fundId, postgresArray(keys)],
     );
   });
   for (const row of rows) postings[Number(row.n) - 1] = row.ids;
@@ -186,7 +187,7 @@ export async function linkRecords(em: EntityManager, fundId: string, recordIds: 
   for (let start = 0; start < recordIds.length; start += 5000) {
     const page = await em.execute<StoredRow[]>(`SELECT id, application_id, external_grant_id, record FROM match_record WHERE fund_id = ? AND id = ANY(?::uuid[])`, [
       fundId,
-      `{${recordIds.slice(start, start + 5000).join(',')}}`,
+      postgresArray(recordIds.slice(start, start + 5000)),
     ]);
     for (const row of page) rows.set(row.id, row);
   }
@@ -232,7 +233,7 @@ export async function linkRecords(em: EntityManager, fundId: string, recordIds: 
   };
 
   mark = performance.now();
-  const judging = new ChunkJudge(async (ids) => em.execute<StoredRow[]>(RECORDS_BY_ID, [`{${ids.join(',')}}`]), cached);
+  const judging = new ChunkJudge(async (ids) => em.execute<StoredRow[]>(RECORDS_BY_ID, [postgresArray(ids)]), cached);
   const byId = new Map<string, RecordFindings>();
   for (let listed = nextChunk(); listed; listed = nextChunk()) for (const result of await judging.judgeChunk(listed)) byId.set(result.recordId, result);
   return {
@@ -283,26 +284,26 @@ export async function storeFindings(em: EntityManager, fundId: string, results: 
              IS DISTINCT FROM (excluded.kind, excluded.score, excluded.reasons, true)`,
         [
           fundId,
-          `{${slice.map((flag) => flag.a).join(',')}}`,
-          `{${slice.map((flag) => flag.b).join(',')}}`,
-          postgresTextArray(slice.map((flag) => flag.finding.kind)),
-          `{${slice.map((flag) => flag.finding.score).join(',')}}`,
-          postgresTextArray(slice.map((flag) => postgresTextArray(flag.finding.reasons))),
+          postgresArray(slice.map((flag) => flag.a)),
+          postgresArray(slice.map((flag) => flag.b)),
+          postgresArray(slice.map((flag) => flag.finding.kind)),
+          postgresArray(slice.map((flag) => flag.finding.score)),
+          postgresArray(slice.map((flag) => postgresArray(flag.finding.reasons))),
         ],
       ),
     );
   }
   // Every other current flag of a checked record is no longer found.
-  const checked = `{${results.map((result) => result.recordId).join(',')}}`;
+  const checked = postgresArray(results.map((result) => result.recordId));
   const stale = await em.execute<{ id: string }[]>(
     `SELECT f.id FROM duplicate_flag f
        WHERE f.current AND (f.record_a_id = ANY(?::uuid[]) OR f.record_b_id = ANY(?::uuid[]))
          AND NOT EXISTS (SELECT 1 FROM unnest(?::uuid[], ?::uuid[]) AS k(a, b) WHERE k.a = f.record_a_id AND k.b = f.record_b_id)`,
-    [checked, checked, `{${current.map(({ a }) => a).join(',')}}`, `{${current.map(({ b }) => b).join(',')}}`],
+    [checked, checked, postgresArray(current.map(({ a }) => a)), postgresArray(current.map(({ b }) => b))],
   );
   for (let start = 0; start < stale.length; start += FLAGS_PER_TRANSACTION) {
     const ids = stale.slice(start, start + FLAGS_PER_TRANSACTION).map((flag) => flag.id);
-    await em.transactional((tx) => tx.execute(`UPDATE duplicate_flag SET current = false, updated_at = now() WHERE current AND id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]));
+    await em.transactional((tx) => tx.execute(`UPDATE duplicate_flag SET current = false, updated_at = now() WHERE current AND id = ANY(?::uuid[])`, [postgresArray(ids)]));
   }
   return current.length;
 }

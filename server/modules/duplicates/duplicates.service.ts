@@ -8,14 +8,15 @@ import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
-import { Application } from '../applications/application.entity.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { isUmbrellaGroup } from './candidate-index.ts';
+import { identifierKeys } from './grant-record.ts';
 import { DuplicateFlag } from './duplicate-flag.entity.ts';
-import { findCandidates, loadStoredRecord, postgresTextArray, type StoredRecord, syncApplicationRecords } from './match-store.ts';
+import { findCandidates, loadStoredRecord, type StoredRecord, syncApplicationRecords } from './match-store.ts';
 import { reasonsInWords, scoreSameGroup } from './same-group.ts';
 import { scoreSameWork } from './same-work.ts';
+import { postgresArray } from '../../db/postgres-array.ts';
 
 /** A pair at or above this score is flagged for an officer to look at. */
 export const FLAG_THRESHOLD = 0.5;
@@ -36,7 +37,7 @@ export function judge(query: StoredRecord, candidates: StoredRecord[]): Finding[
     isUmbrella(key: string) {
       let known = umbrella.get(key);
       if (known === undefined) {
-        const sharing = candidates.filter((candidate) => candidateKeys(candidate).includes(key));
+        const sharing = candidates.filter((candidate) => identifierKeys(candidate.prepared).includes(key));
         known = isUmbrellaGroup([query.prepared, ...sharing.map((candidate) => candidate.prepared)]);
         umbrella.set(key, known);
       }
@@ -66,11 +67,6 @@ function readingOrder(x: StoredRecord, y: StoredRecord) {
   return source || x.prepared.record.name.localeCompare(y.prepared.record.name) || x.id.localeCompare(y.id);
 }
 
-function candidateKeys(candidate: StoredRecord) {
-  const { charityNumber, companyNumber, otherId } = candidate.prepared;
-  return [charityNumber && `charity:${charityNumber}`, companyNumber && `company:${companyNumber}`, otherId && `org:${otherId}`].filter(Boolean) as string[];
-}
-
 /**
  * Checks one match record against the fund and stores what it finds: new pairs are flagged, known
  * pairs get the new score and reasons (their review stays), and pairs no longer found stop being current.
@@ -89,7 +85,7 @@ export async function checkRecord(em: EntityManager, fundId: string, recordId: s
            SET kind = excluded.kind, score = excluded.score, reasons = excluded.reasons, current = true, updated_at = now()
            WHERE (duplicate_flag.kind, duplicate_flag.score, duplicate_flag.reasons, duplicate_flag.current)
              IS DISTINCT FROM (excluded.kind, excluded.score, excluded.reasons, true)`,
-        [fundId, a, b, finding.kind, finding.score, postgresTextArray(finding.reasons)],
+        [fundId, a, b, finding.kind, finding.score, postgresArray(finding.reasons)],
       );
     }
     const found = findings.map((finding) => finding.other.id);
@@ -97,7 +93,7 @@ export async function checkRecord(em: EntityManager, fundId: string, recordId: s
       `UPDATE duplicate_flag SET current = false, updated_at = now()
          WHERE current AND (record_a_id = ? OR record_b_id = ?)
            AND NOT (CASE WHEN record_a_id = ? THEN record_b_id ELSE record_a_id END = ANY(?::uuid[]))`,
-      [query.id, query.id, query.id, `{${found.join(',')}}`],
+      [query.id, query.id, query.id, postgresArray(found)],
     );
   });
   return findings.length;
@@ -105,10 +101,8 @@ export async function checkRecord(em: EntityManager, fundId: string, recordId: s
 
 /** Brings these applications' records up to date and checks each. Returns the number of pairs flagged. */
 export async function checkApplications(em: EntityManager, applicationIds: string[]): Promise<number> {
-  const records = await syncApplicationRecords(em, applicationIds);
-  const applications = await em.find(Application, { id: { $in: [...records.keys()] } }, { fields: ['fund'] });
   let flagged = 0;
-  for (const application of applications) flagged += await checkRecord(em, application.fund.id, records.get(application.id)!);
+  for (const { fundId, recordId } of await syncApplicationRecords(em, applicationIds)) flagged += await checkRecord(em, fundId, recordId);
   return flagged;
 }
 

@@ -11,8 +11,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { checkFund } from './duplicates.service.ts';
 import { ExternalGrant, ExternalGrantImport } from './external-grant.entity.ts';
-import { externalGrantRecord, matchColumns, postgresTextArray } from './match-store.ts';
+import { externalGrantRecord, matchColumns } from './match-store.ts';
 import { parseThreeSixtyGiving, type PublishedGrant } from './three-sixty-giving.ts';
+import { postgresArray } from '../../db/postgres-array.ts';
 
 /** Big enough for a year of a large funder's grants (the 4,116-grant Lloyds file is 3.6 MB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -113,7 +114,7 @@ export async function storeExternalGrants(tx: EntityManager, fund: Fund, batch: 
       const id = crypto.randomUUID();
       const record = externalGrantRecord(grant);
       const columns = matchColumns(id, record);
-      values.push(id, fund.id, grant.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record));
+      values.push(id, fund.id, grant.id, columns.nameCore, postgresArray(columns.keys), JSON.stringify(record));
       return `(?, now(), now(), ?, ?, ?, ?::text[], ?::jsonb)`;
     });
     await tx.execute(

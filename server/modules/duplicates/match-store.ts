@@ -8,6 +8,7 @@ import { BankDetails } from '../bank/bank-details.entity.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
 import type { ExternalGrant } from './external-grant.entity.ts';
 import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
+import { postgresArray } from '../../db/postgres-array.ts';
 
 /** At most this many candidates come from alike names; keys bring every record that shares them. */
 export const NAME_CANDIDATE_LIMIT = 100;
@@ -76,17 +77,25 @@ export function matchColumns(id: string, record: Omit<GrantRecord, 'id'>) {
 }
 
 /** Brings the match records of these applications up to date with the applications and their bank details. */
-export async function syncApplicationRecords(em: EntityManager, applicationIds: string[]): Promise<Map<string, string>> {
-  if (applicationIds.length === 0) return new Map();
+export interface SyncedRecord {
+  applicationId: string;
+  fundId: string;
+  /** The application's match record. */
+  recordId: string;
+}
+
+export async function syncApplicationRecords(em: EntityManager, applicationIds: string[]): Promise<SyncedRecord[]> {
+  if (applicationIds.length === 0) return [];
   const applications = await em.find(Application, { id: { $in: applicationIds } }, { populate: ['group', 'phase', 'fund'] });
   const bank = await em.find(BankDetails, { application: { $in: applicationIds } }, { fields: ['application', 'accountKey'] });
   const bankKeys = new Map(bank.map((details) => [details.application.id, details.accountKey ?? null]));
   const rows = applications.map((application) => ({ application, record: applicationRecord(application, bankKeys.get(application.id) ?? null) }));
   const existing = await em.execute<{ id: string; application_id: string }[]>(
     `SELECT id, application_id FROM match_record WHERE application_id = ANY(?::uuid[])`,
-    [`{${applicationIds.join(',')}}`],
+    [postgresArray(applicationIds)],
   );
   const ids = new Map(existing.map((row) => [row.application_id, row.id]));
+  const synced: SyncedRecord[] = [];
   for (const { application, record } of rows) {
     const id = ids.get(application.id) ?? crypto.randomUUID();
     const columns = matchColumns(id, record);
@@ -96,11 +105,11 @@ export async function syncApplicationRecords(em: EntityManager, applicationIds: 
        ON CONFLICT (application_id) DO UPDATE
          SET name_core = excluded.name_core, keys = excluded.keys, record = excluded.record, updated_at = now()
          WHERE (match_record.record, match_record.keys, match_record.name_core) IS DISTINCT FROM (excluded.record, excluded.keys, excluded.name_core)`,
-      [id, application.fund.id, application.id, columns.nameCore, postgresTextArray(columns.keys), JSON.stringify(record)],
+      [id, application.fund.id, application.id, columns.nameCore, postgresArray(columns.keys), JSON.stringify(record)],
     );
-    ids.set(application.id, id);
+    synced.push({ applicationId: application.id, fundId: application.fund.id, recordId: id });
   }
-  return ids;
+  return synced;
 }
 
 export interface StoredRecord {
@@ -151,13 +160,8 @@ export async function findCandidates(em: EntityManager, fundId: string, query: S
          SELECT id, application_id, external_grant_id, record FROM match_record
            WHERE fund_id = ? AND id <> ? AND name_core % ?
            ORDER BY similarity(name_core, ?) DESC, id LIMIT ${NAME_CANDIDATE_LIMIT}) alike`,
-      [fundId, query.id, postgresTextArray(keys), fundId, query.id, query.prepared.name.core, query.prepared.name.core],
+      [fundId, query.id, postgresArray(keys), fundId, query.id, query.prepared.name.core, query.prepared.name.core],
     );
     return rows.map(storedOf);
   });
-}
-
-/** A PostgreSQL array literal for text values, quoting each one, for a `?::text[]` parameter. */
-export function postgresTextArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }

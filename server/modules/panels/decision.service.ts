@@ -15,6 +15,7 @@ import { allocate, type AllocationAward } from './allocation.ts';
 import { AwardDraw, Decision, DecisionKind } from './decision.entity.ts';
 import { MeetingStatus } from './panel-meeting.entity.ts';
 import { hasConflict } from './panel.service.ts';
+import { postgresArray } from '../../db/postgres-array.ts';
 
 export interface DecisionInput {
   applicationId: string;
@@ -136,7 +137,7 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
   const committedElsewhere = await em.getConnection().execute<{ contribution_id: string; committed: string }[]>(
     `SELECT d.contribution_id, sum(d.amount_pence) AS committed FROM award_draw d JOIN decision x ON x.id = d.decision_id
       WHERE x.meeting_id <> ? AND d.contribution_id = ANY(?::uuid[]) GROUP BY d.contribution_id`,
-    [meetingId, `{${contributions.map((c) => c.id).join(',')}}`],
+    [meetingId, postgresArray(contributions.map((c) => c.id))],
     'all',
     em.getTransactionContext(),
   );
