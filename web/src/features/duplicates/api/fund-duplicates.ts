@@ -10,36 +10,14 @@ const FundDuplicatesQuery = graphql(`
       name
       myRoles
       duplicateFlags {
-        id
-        kind
-        score
-        reasons
-        current
-        verdict
-        note
-        reviewedAt
-        reviewedBy {
-          id
-          name
-        }
+        ...DuplicateFlagFields
         version
         applications {
-          id
-          reference
           title
-          group {
-            name
-          }
         }
         externalGrant {
-          id
           grantIdentifier
           title
-          funderName
-          recipientName
-          currency
-          amountAwardedMinor
-          awardDate
         }
       }
       externalGrantImports {

@@ -105,32 +105,7 @@ const PanelPackQuery = graphql(`
           }
         }
         duplicateFlags {
-          id
-          kind
-          score
-          reasons
-          current
-          verdict
-          note
-          reviewedBy {
-            id
-            name
-          }
-          applications {
-            id
-            reference
-            group {
-              name
-            }
-          }
-          externalGrant {
-            id
-            funderName
-            recipientName
-            currency
-            amountAwardedMinor
-            awardDate
-          }
+          ...DuplicateFlagFields
         }
         decision {
           id

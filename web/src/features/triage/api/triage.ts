@@ -84,33 +84,7 @@ const TriageApplicationQuery = graphql(`
         bankDetailsChecked
       }
       duplicateFlags {
-        id
-        kind
-        score
-        reasons
-        current
-        verdict
-        note
-        reviewedAt
-        reviewedBy {
-          id
-          name
-        }
-        applications {
-          id
-          reference
-          group {
-            name
-          }
-        }
-        externalGrant {
-          id
-          funderName
-          recipientName
-          currency
-          amountAwardedMinor
-          awardDate
-        }
+        ...DuplicateFlagFields
       }
     }
   }
