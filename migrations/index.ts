@@ -14,6 +14,7 @@ import { Migration20261123112645_grants } from './Migration20261123112645_grants
 import { Migration20261123115218_fund_invites_and_contribution_versions } from './Migration20261123115218_fund_invites_and_contribution_versions.ts';
 import { Migration20261123121520_pack_cache_versions } from './Migration20261123121520_pack_cache_versions.ts';
 import { Migration20261123131408_duplicates } from './Migration20261123131408_duplicates.ts';
+import { Migration20261123155252_name_index_changes } from './Migration20261123155252_name_index_changes.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261123115218_fund_invites_and_contribution_versions', class: Migration20261123115218_fund_invites_and_contribution_versions },
   { name: 'Migration20261123121520_pack_cache_versions', class: Migration20261123121520_pack_cache_versions },
   { name: 'Migration20261123131408_duplicates', class: Migration20261123131408_duplicates },
+  { name: 'Migration20261123155252_name_index_changes', class: Migration20261123155252_name_index_changes },
 ];

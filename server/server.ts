@@ -13,6 +13,7 @@ import { seedDemoPanelHistory } from './demo/seed-panel-history.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { BankVault } from './modules/bank/bank-vault.ts';
+import { warmFundNames } from './modules/duplicates/fund-names.ts';
 import { Mailer } from './modules/notifications/mailer.ts';
 
 export interface RunningServer {
@@ -46,6 +47,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
     });
     const { port } = server.address() as AddressInfo;
+    // The duplicate check's in-memory names, read while the server already answers (a check arriving
+    // first waits for its fund's names).
+    const warming = warmFundNames(database.orm.em.fork()).catch((error: unknown) => logger.warn({ err: error }, 'could not read the funds’ names for duplicate checks; each check will read them'));
     const url = config.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
 
     const demoLinks = [];
@@ -69,6 +73,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
           });
           await apollo.stop();
           await jobs?.stop();
+          await warming;
           await database.close();
         })();
         return closing;

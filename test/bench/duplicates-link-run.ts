@@ -4,7 +4,8 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openOrm } from '../../server/db/orm.ts';
-import { linkRecords, loadNameIndex, storeFindings } from '../../server/modules/duplicates/batch-link.ts';
+import { linkRecords, storeFindings } from '../../server/modules/duplicates/batch-link.ts';
+import { fundNames } from '../../server/modules/duplicates/fund-names.ts';
 
 const { DATABASE_URL, FUND_ID, IDS_FILE, SAMPLE_FILE, OUT_FILE } = process.env;
 const ids = readFileSync(IDS_FILE!, 'utf8').split('\n').filter(Boolean);
@@ -14,7 +15,7 @@ const orm = await openOrm(DATABASE_URL!);
 try {
   const started = performance.now();
   const em = orm.em.fork();
-  const names = await loadNameIndex(em, FUND_ID!);
+  const names = await fundNames(em, FUND_ID!);
   const namesMs = performance.now() - started;
   const { results, stats } = await linkRecords(em, FUND_ID!, ids, { names });
   stats.names.ms = namesMs;

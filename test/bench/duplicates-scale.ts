@@ -16,16 +16,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { RecordFindings } from '../../server/modules/duplicates/batch-link.ts';
-import { loadNameIndex } from '../../server/modules/duplicates/batch-link.ts';
+import { fundNames } from '../../server/modules/duplicates/fund-names.ts';
 import { NAME_CANDIDATE_THRESHOLD } from '../../server/modules/duplicates/candidate-index.ts';
 import { checkRecord, judge } from '../../server/modules/duplicates/duplicates.service.ts';
 import { ExternalGrantImport } from '../../server/modules/duplicates/external-grant.entity.ts';
-import { findCandidates, loadStoredRecord, NAME_CANDIDATE_LIMIT, searchKeys, type StoredRecord } from '../../server/modules/duplicates/match-store.ts';
-import type { NameIndex } from '../../server/modules/duplicates/name-index.ts';
-import { type GrantRecord, prepareRecord } from '../../server/modules/duplicates/grant-record.ts';
+import { findCandidates, loadStoredRecord, NAME_CANDIDATE_LIMIT, searchKeys } from '../../server/modules/duplicates/match-store.ts';
 import { createFund } from '../factories/index.ts';
 import { percentile, startBenchServer } from './bench-server.ts';
 import { type ApplicationSpec, createApplications, GIN_INDEXES, loadGrants, type Corpus } from './scale-corpus.ts';
@@ -44,8 +41,6 @@ const GRANTS_PER_GROUP = Number(process.env.SCALE_GRANTS_PER_GROUP ?? 5);
 const GOALS = { singleP95Ms: 50, linkSeconds: 60, linkMemoryMb: 1024 };
 /** The last rows of the corpus are stored with the indexes in place, to show what the indexes cost per row. */
 const INDEXED_TAIL = Math.min(20_000, Math.floor(RECORDS * 0.02));
-/** Checks timed with the pg_trgm index out of use: each reads the whole table. */
-const UNINDEXED_CHECKS = 5;
 
 const started = performance.now();
 const random = seededRandom(SEED);
@@ -74,20 +69,6 @@ function applicationSpecs(count: number, corpus: Group[], heldOut: Group[]): App
     const from = known ? corpus : heldOut;
     return { group: from[Math.floor(random() * from.length)], known };
   });
-}
-
-/**
- * findCandidates with the alike names taken from an in-memory index instead of pg_trgm (not the
- * product's path: what the single check would cost if the server kept its funds' names in memory).
- */
-async function candidatesWithNameIndex(em: EntityManager, fundId: string, query: StoredRecord, names: NameIndex) {
-  const alike = names.search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id).map((found) => found.recordId);
-  const rows = await em.execute<{ id: string; application_id: string | null; external_grant_id: string | null; record: Omit<GrantRecord, 'id'> }[]>(
-    `SELECT id, application_id, external_grant_id, record FROM match_record
-       WHERE fund_id = ? AND id <> ? AND (keys && ?::text[] OR id = ANY(?::uuid[]))`,
-    [fundId, query.id, postgresArray(searchKeys(query.prepared)), postgresArray(alike)],
-  );
-  return rows.map((row): StoredRecord => ({ id: row.id, applicationId: row.application_id, externalGrantId: row.external_grant_id, prepared: prepareRecord({ ...row.record, id: row.id }) }));
 }
 
 /** PostgreSQL's memory: the proportional set size of the cluster's processes, summed (shared memory counted once). */
@@ -152,8 +133,8 @@ try {
   await em.flush();
   const corpus: Corpus = { client, random, data, groups, fundId: fund.id, importId: batch.id };
 
-  // 1. The corpus, without the two GIN indexes, which are built once at the end.
-  await client.query(`DROP INDEX match_record_keys_gin, match_record_name_trgm`);
+  // 1. The corpus, without the GIN index on keys, which is built once at the end.
+  await client.query(`DROP INDEX match_record_keys_gin`);
   let mark = performance.now();
   await loadGrants(corpus, 0, RECORDS - INDEXED_TAIL);
   const loadMs = since(mark);
@@ -173,20 +154,27 @@ try {
   await client.query(`VACUUM ANALYZE external_grant, match_record`);
   const vacuumMs = since(mark);
   const { rows: sizes } = await client.query<{ name: string; bytes: string }>(
-    `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('external_grant', 'match_record', 'match_record_keys_gin', 'match_record_name_trgm')`,
+    `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('external_grant', 'match_record', 'match_record_keys_gin')`,
   );
   const size = (name: string) => mb(Number(sizes.find((row) => row.name === name)?.bytes ?? 0));
   printTable(`Storing the corpus: ${thousands(RECORDS)} grants and their match records`, ['step', 'time', 'rate or size'], [
     [`${thousands(RECORDS - INDEXED_TAIL)} rows, GIN indexes dropped`, seconds(loadMs), `${thousands(((RECORDS - INDEXED_TAIL) / loadMs) * 1000)} rows/s`],
     ['build the GIN index on keys', seconds(indexMs.match_record_keys_gin), size('match_record_keys_gin')],
-    ['build the pg_trgm GIN index on name_core', seconds(indexMs.match_record_name_trgm), size('match_record_name_trgm')],
     [`${thousands(INDEXED_TAIL)} more rows, indexes in place`, seconds(tailMs), `${thousands((INDEXED_TAIL / tailMs) * 1000)} rows/s`],
     ['VACUUM ANALYZE', seconds(vacuumMs), `match_record ${size('match_record')}, external_grant ${size('external_grant')}`],
   ]);
 
-  // 2. Single checks: each new application's record checked as when it is sent.
+  // 2. Single checks: each new application's record checked as when it is sent. The server reads its
+  // funds' names into memory when it starts (warmFundNames); here that read is timed on its own.
   const queryIds = await createApplications(running.database.orm.em.fork(), fund, data, applicationSpecs(QUERIES, groups, heldOut), random);
   const checkEm = running.database.orm.em.fork();
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  mark = performance.now();
+  const names = await fundNames(checkEm, fund.id);
+  const nameIndexMs = since(mark);
+  (globalThis as { gc?: () => void }).gc?.();
+  const nameIndexBytes = process.memoryUsage().heapUsed - heapBefore;
   const baseline: number[] = [];
   const full: number[] = [];
   const flagged: number[] = [];
@@ -199,12 +187,9 @@ try {
     full.push(since(mark));
     checkEm.clear();
   }
-  // The same checks again, timed by part, and each branch of the candidate query on its own.
-  mark = performance.now();
-  const names = await loadNameIndex(checkEm, fund.id);
-  const nameIndexMs = since(mark);
-  const parts: Record<string, number[]> = { load: [], find: [], judge: [], keys: [], trigram: [], indexed: [] };
-  const counts: number[] = [];
+  // The same checks again, timed by part, and each source of candidates on its own.
+  const parts: Record<string, number[]> = { load: [], find: [], judge: [], keys: [], names: [] };
+  const counts = { all: [] as number[], keys: [] as number[], names: [] as number[] };
   for (const id of queryIds) {
     mark = performance.now();
     const query = (await loadStoredRecord(checkEm, id))!;
@@ -215,44 +200,16 @@ try {
     mark = performance.now();
     judge(query, candidates);
     parts.judge.push(since(mark));
-    counts.push(candidates.length);
+    counts.all.push(candidates.length);
     mark = performance.now();
-    await checkEm.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND keys && ?::text[]`, [fund.id, id, postgresArray(searchKeys(query.prepared))]);
+    const keyed = await checkEm.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND keys && ?::text[]`, [fund.id, id, postgresArray(searchKeys(query.prepared))]);
     parts.keys.push(since(mark));
+    counts.keys.push(keyed.length);
     mark = performance.now();
-    await checkEm.transactional(async (tx) => {
-      await tx.execute(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, [String(NAME_CANDIDATE_THRESHOLD)]);
-      await tx.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND name_core % ? ORDER BY similarity(name_core, ?) DESC, id LIMIT ${NAME_CANDIDATE_LIMIT}`, [
-        fund.id,
-        id,
-        query.prepared.name.core,
-        query.prepared.name.core,
-      ]);
-    });
-    parts.trigram.push(since(mark));
-    mark = performance.now();
-    const alike = await candidatesWithNameIndex(checkEm, fund.id, query, names);
-    judge(query, alike);
-    parts.indexed.push(since(mark));
+    const alike = (await fundNames(checkEm, fund.id)).search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, id);
+    parts.names.push(since(mark));
+    counts.names.push(alike.length);
     checkEm.clear();
-  }
-  const unindexed: number[] = [];
-  for (const id of queryIds.slice(0, UNINDEXED_CHECKS)) {
-    const query = (await loadStoredRecord(checkEm, id))!;
-    mark = performance.now();
-    await checkEm.transactional(async (tx) => {
-      // The planner told not to use indexes for this statement: the pg_trgm index as if it were absent.
-      await tx.execute(`SET LOCAL enable_bitmapscan = off`);
-      await tx.execute(`SET LOCAL enable_indexscan = off`);
-      await tx.execute(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, [String(NAME_CANDIDATE_THRESHOLD)]);
-      await tx.execute(`SELECT id FROM match_record WHERE fund_id = ? AND id <> ? AND name_core % ? ORDER BY similarity(name_core, ?) DESC, id LIMIT ${NAME_CANDIDATE_LIMIT}`, [
-        fund.id,
-        id,
-        query.prepared.name.core,
-        query.prepared.name.core,
-      ]);
-    });
-    unindexed.push(since(mark));
   }
   const row = (name: string, values: number[]) => [name, millis(median(values)), millis(percentile(values, 0.95)), millis(Math.max(...values)), `${(median(values) / median(baseline)).toFixed(1)}×`];
   printTable(
@@ -262,19 +219,18 @@ try {
       row('baseline: primary-key SELECT', baseline),
       row('checkRecord: load, candidates, judge, store flags', full),
       row('  load the record', parts.load),
-      row('  findCandidates', parts.find),
-      row('    its keys branch alone (ids only)', parts.keys),
-      row('    its pg_trgm branch alone (ids only)', parts.trigram),
+      row('  findCandidates: names, then one SELECT of keys’ and names’ records', parts.find),
+      row('    records sharing a key alone (ids only, GIN on keys)', parts.keys),
+      row('    alike names alone (catch up with changes, search the index)', parts.names),
       row('  judge', parts.judge),
-      row(`pg_trgm branch without its index (${UNINDEXED_CHECKS} checks)`, unindexed),
-      row('candidates and judge, names from an in-memory index', parts.indexed),
     ],
   );
+  const spread = (values: number[]) => `median ${median(values)}, p95 ${percentile(values, 0.95)}, max ${Math.max(...values)}`;
   console.log(
-    `\nCandidates per check: median ${median(counts)}, p95 ${percentile(counts, 0.95)}, max ${Math.max(...counts)}. ` +
+    `\nCandidates per check: ${spread(counts.all)} (sharing a key: ${spread(counts.keys)}; alike names: ${spread(counts.names)}). ` +
       `Flags per check: median ${median(flagged)}, max ${Math.max(...flagged)}. checkRecord p95 ${millis(percentile(full, 0.95))}: ` +
-      `goal ${percentile(full, 0.95) < GOALS.singleP95Ms ? 'met' : 'missed'}. The in-memory name index (last row) took ${seconds(nameIndexMs)} to read ` +
-      `${thousands(names.records)} names (${thousands(names.names)} distinct); the product does not use it for single checks.`,
+      `goal ${percentile(full, 0.95) < GOALS.singleP95Ms ? 'met' : 'missed'}. The server's name index took ${seconds(nameIndexMs)} to read ` +
+      `${thousands(names.records)} names (${thousands(names.names)} distinct) and holds ${mb(nameIndexBytes)} of heap.`,
   );
 
   // 3. The batch link: LINK_RECORDS new applications against the corpus, in a process of its own.

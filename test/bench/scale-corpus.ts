@@ -34,10 +34,9 @@ const INSERT_GRANTS_AND_RECORDS = `
     SELECT id, now(), now(), $1, grant_id, name_core, keys::text[], record::jsonb
       FROM unnest($18::uuid[], $3::uuid[], $19::text[], $20::text[], $21::text[]) AS t(id, grant_id, name_core, keys, record)`;
 
-/** The two GIN indexes of the duplicates migration, as it creates them. */
+/** The GIN index on keys, as the duplicates migration creates it. */
 export const GIN_INDEXES = {
   match_record_keys_gin: `CREATE INDEX match_record_keys_gin ON match_record USING gin (keys)`,
-  match_record_name_trgm: `CREATE INDEX match_record_name_trgm ON match_record USING gin (name_core gin_trgm_ops)`,
 };
 
 /** Match record ids in load order, so a run's ties break the same way as the last run's. */

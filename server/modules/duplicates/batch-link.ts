@@ -3,8 +3,7 @@
 // found set-wise instead of one record at a time:
 // - records sharing a search key: one pass over the fund's records, their keys hash-joined with all the
 //   queries' keys, instead of a GIN lookup and a heap page per key and record;
-// - alike names: the fund's names in an in-memory index (name-index.ts) that finds what pg_trgm's `%`
-//   ordered by similarity finds, without reading a posting list per common trigram;
+// - alike names: the same in-memory index of the fund's names as a single check (fund-names.ts);
 // - candidates read and prepared once for a chunk of queries near each other, and every query judged
 //   by `judge` itself, so the findings are the same.
 // Judging is most of the work. Worker threads judging chunks on both cores were measured and left out:
@@ -14,9 +13,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DuplicateKind } from '../../../shared/domain.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
-import { judge } from './duplicates.service.ts';
+import { judge, upsertFlags } from './duplicates.service.ts';
 import { NAME_CANDIDATE_LIMIT, searchKeys, type StoredRecord, type StoredRow, storedOf } from './match-store.ts';
-import { NameIndex } from './name-index.ts';
+import { fundNames, type NameSearch } from './fund-names.ts';
 import { postgresArray } from '../../db/postgres-array.ts';
 
 /** A pair the engine flags, seen from the record checked. */
@@ -55,15 +54,14 @@ export interface JudgeStats {
 }
 
 export interface LinkOptions {
-  /** The fund's names, when the caller already has them; read from the database otherwise. */
-  names?: NameIndex;
+  /** The fund's names, when the caller already has them; the server's own otherwise. */
+  names?: NameSearch;
   /** Queries judged together, their candidates read together (a chunk of 50 needs some 10,000). */
   chunk?: number;
   /** Prepared candidates each judge keeps for the next chunks (about 5 KB each). */
   cached?: number;
 }
 
-const PAGE = 50_000;
 const FLAGS_PER_TRANSACTION = 1000;
 
 const RECORDS_BY_ID = `SELECT id, application_id, external_grant_id, record FROM match_record WHERE id = ANY(?::uuid[])`;
@@ -130,23 +128,6 @@ class ChunkJudge {
   }
 }
 
-/** The fund's core names, read a page at a time so the rows never all sit in memory at once. */
-export async function loadNameIndex(em: EntityManager, fundId: string): Promise<NameIndex> {
-  const index = new NameIndex();
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const page = await em.execute<{ id: string; name_core: string }[]>(
-      `SELECT id, name_core FROM match_record WHERE fund_id = ? AND id > ? ORDER BY id LIMIT ${PAGE}`,
-      [fundId, after],
-    );
-    for (const row of page) index.add(row.id, row.name_core);
-    if (page.length < PAGE) break;
-    after = page[page.length - 1].id;
-  }
-  index.seal();
-  return index;
-}
-
 /**
  * For each key, the fund's records that have it, as ids joined by commas (compact: each query splits
  * what it needs when its turn comes). One pass over the fund's records, their keys unnested and
@@ -179,7 +160,7 @@ export async function linkRecords(em: EntityManager, fundId: string, recordIds: 
   const chunk = options.chunk ?? 50;
   const cached = options.cached ?? 10_000;
   let mark = performance.now();
-  const names = options.names ?? (await loadNameIndex(em, fundId));
+  const names = options.names ?? (await fundNames(em, fundId));
   const namesMs = performance.now() - mark;
 
   mark = performance.now();
@@ -268,30 +249,10 @@ export async function storeFindings(em: EntityManager, fundId: string, results: 
   });
   const current = [...latest.values()].filter(({ a, b, by }) => Math.max(position.get(a) ?? -1, position.get(b) ?? -1) === by);
   const flags = [...latest.values()];
-  // Each flag written bumps the fund's data version (a deferred trigger per row, for the panel pack
-  // cache), and PostgreSQL slows with the square of the updates to one row in one transaction: 120,000
-  // flags in one took 234 s. So a thousand to a transaction, as checkRecord writes each record's in one.
+  // A thousand to a statement, each in its own transaction, so that no transaction holds many locks.
   for (let start = 0; start < flags.length; start += FLAGS_PER_TRANSACTION) {
     const slice = flags.slice(start, start + FLAGS_PER_TRANSACTION);
-    await em.transactional((tx) =>
-      tx.execute(
-        `INSERT INTO duplicate_flag (id, created_at, updated_at, fund_id, record_a_id, record_b_id, kind, score, reasons, current)
-           SELECT gen_random_uuid(), now(), now(), ?, a, b, kind::duplicate_kind, score, reasons::text[], true
-             FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::float8[], ?::text[]) AS t(a, b, kind, score, reasons)
-         ON CONFLICT (record_a_id, record_b_id) DO UPDATE
-           SET kind = excluded.kind, score = excluded.score, reasons = excluded.reasons, current = true, updated_at = now()
-           WHERE (duplicate_flag.kind, duplicate_flag.score, duplicate_flag.reasons, duplicate_flag.current)
-             IS DISTINCT FROM (excluded.kind, excluded.score, excluded.reasons, true)`,
-        [
-          fundId,
-          postgresArray(slice.map((flag) => flag.a)),
-          postgresArray(slice.map((flag) => flag.b)),
-          postgresArray(slice.map((flag) => flag.finding.kind)),
-          postgresArray(slice.map((flag) => flag.finding.score)),
-          postgresArray(slice.map((flag) => postgresArray(flag.finding.reasons))),
-        ],
-      ),
-    );
+    await em.transactional((tx) => upsertFlags(tx, fundId, slice.map(({ a, b, finding }) => ({ a, b, kind: finding.kind, score: finding.score, reasons: finding.reasons }))));
   }
   // Every other current flag of a checked record is no longer found.
   const checked = postgresArray(results.map((result) => result.recordId));

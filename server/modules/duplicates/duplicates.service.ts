@@ -62,9 +62,12 @@ export function judge(query: StoredRecord, candidates: StoredRecord[]): Finding[
   return findings;
 }
 
+/** The order localeCompare gives, made once rather than on every comparison. */
+const collator = new Intl.Collator();
+
 function readingOrder(x: StoredRecord, y: StoredRecord) {
   const source = Number(!x.applicationId) - Number(!y.applicationId);
-  return source || x.prepared.record.name.localeCompare(y.prepared.record.name) || x.id.localeCompare(y.id);
+  return source || collator.compare(x.prepared.record.name, y.prepared.record.name) || collator.compare(x.id, y.id);
 }
 
 /**
@@ -76,18 +79,14 @@ export async function checkRecord(em: EntityManager, fundId: string, recordId: s
   if (!query) return 0;
   const findings = judge(query, await findCandidates(em, fundId, query));
   await em.transactional(async (tx) => {
-    for (const finding of findings) {
-      const [a, b] = [query.id, finding.other.id].sort();
-      await tx.execute(
-        `INSERT INTO duplicate_flag (id, created_at, updated_at, fund_id, record_a_id, record_b_id, kind, score, reasons, current)
-           VALUES (gen_random_uuid(), now(), now(), ?, ?, ?, ?::duplicate_kind, ?, ?::text[], true)
-         ON CONFLICT (record_a_id, record_b_id) DO UPDATE
-           SET kind = excluded.kind, score = excluded.score, reasons = excluded.reasons, current = true, updated_at = now()
-           WHERE (duplicate_flag.kind, duplicate_flag.score, duplicate_flag.reasons, duplicate_flag.current)
-             IS DISTINCT FROM (excluded.kind, excluded.score, excluded.reasons, true)`,
-        [fundId, a, b, finding.kind, finding.score, postgresArray(finding.reasons)],
-      );
-    }
+    await upsertFlags(
+      tx,
+      fundId,
+      findings.map((finding) => {
+        const [a, b] = [query.id, finding.other.id].sort();
+        return { a, b, kind: finding.kind, score: finding.score, reasons: finding.reasons };
+      }),
+    );
     const found = findings.map((finding) => finding.other.id);
     await tx.execute(
       `UPDATE duplicate_flag SET current = false, updated_at = now()
@@ -97,6 +96,40 @@ export async function checkRecord(em: EntityManager, fundId: string, recordId: s
     );
   });
   return findings.length;
+}
+
+/** A pair as stored: its two match records in id order. */
+export interface FoundPair {
+  a: string;
+  b: string;
+  kind: DuplicateKind;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Flags new pairs and gives known ones their new kind, score and reasons (an officer's review of the
+ * pair stays), in one statement; a pair found as it was is not written at all.
+ */
+export async function upsertFlags(em: EntityManager, fundId: string, pairs: FoundPair[]) {
+  if (pairs.length === 0) return;
+  await em.execute(
+    `INSERT INTO duplicate_flag (id, created_at, updated_at, fund_id, record_a_id, record_b_id, kind, score, reasons, current)
+       SELECT gen_random_uuid(), now(), now(), ?, a, b, kind::duplicate_kind, score, reasons::text[], true
+         FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::float8[], ?::text[]) AS t(a, b, kind, score, reasons)
+     ON CONFLICT (record_a_id, record_b_id) DO UPDATE
+       SET kind = excluded.kind, score = excluded.score, reasons = excluded.reasons, current = true, updated_at = now()
+       WHERE (duplicate_flag.kind, duplicate_flag.score, duplicate_flag.reasons, duplicate_flag.current)
+         IS DISTINCT FROM (excluded.kind, excluded.score, excluded.reasons, true)`,
+    [
+      fundId,
+      postgresArray(pairs.map((pair) => pair.a)),
+      postgresArray(pairs.map((pair) => pair.b)),
+      postgresArray(pairs.map((pair) => pair.kind)),
+      postgresArray(pairs.map((pair) => pair.score)),
+      postgresArray(pairs.map((pair) => postgresArray(pair.reasons))),
+    ],
+  );
 }
 
 /** Brings these applications' records up to date and checks each. Returns the number of pairs flagged. */

@@ -54,6 +54,9 @@ export interface PreparedName {
   joinedTrigrams: Set<string>;
   /** Initials of the name's words, when it has three or more ("ncvo"). */
   initials: string[];
+  /** The words in alphabetical order, and run together, as the comparisons need them. */
+  sortedWords: string;
+  joinedWords: string;
 }
 
 export interface PreparedRecord {
@@ -76,7 +79,16 @@ export interface PreparedRecord {
 
 function prepareName(text: string): PreparedName {
   const name = normaliseName(text);
-  return { text: text.trim(), name, trigrams: trigrams(name.core), joinedTrigrams: trigrams(name.words.join('')), initials: initialisms(name) };
+  const joinedWords = name.words.join('');
+  return {
+    text: text.trim(),
+    name,
+    trigrams: trigrams(name.core),
+    joinedTrigrams: trigrams(joinedWords),
+    initials: initialisms(name),
+    sortedWords: [...name.words].sort().join(' '),
+    joinedWords,
+  };
 }
 
 export function prepareRecord(record: GrantRecord): PreparedRecord {

@@ -8,12 +8,12 @@ import type { GrantRecord } from './grant-record.ts';
 
 /**
  * What the duplicates engine knows about one application or imported grant, kept ready for searching:
- * blocking keys (GIN) and the core name (pg_trgm GIN). Server-side only: it holds contact details and
- * a keyed hash of the bank account, and no GraphQL type exposes it.
+ * blocking keys (GIN) and the core name, which each server holds in memory (fund-names.ts). Server-side
+ * only: it holds contact details and a keyed hash of the bank account, and no GraphQL type exposes it.
  */
 @Entity()
 @Index({ name: 'match_record_keys_gin', expression: 'create index "match_record_keys_gin" on "match_record" using gin ("keys")' })
-@Index({ name: 'match_record_name_trgm', expression: 'create index "match_record_name_trgm" on "match_record" using gin ("name_core" gin_trgm_ops)' })
+@Index({ properties: ['fund', 'nameTxid'] })
 @Index({ properties: ['fund'] })
 @Check({ name: 'match_record_one_source', expression: '(num_nonnulls(application_id, external_grant_id) = 1)' })
 export class MatchRecord extends BaseEntity<'updatedAt'> {
@@ -28,6 +28,13 @@ export class MatchRecord extends BaseEntity<'updatedAt'> {
 
   @Property({ type: 'text' })
   nameCore!: string;
+
+  /**
+   * The transaction that last wrote the core name (set by a trigger), so that each server's name index
+   * can read the names changed since it last looked, including those of transactions still open then.
+   */
+  @Property({ type: 'bigint' })
+  nameTxid!: string;
 
   @Property({ type: 'text[]' })
   keys!: string[];

@@ -1,12 +1,13 @@
 // The duplicates engine's records in PostgreSQL: what each application and imported grant looks like to
 // the engine, and the search for candidates (shared blocking keys through a GIN index on `keys`, and
-// alike core names through pg_trgm's GIN index on `name_core`).
+// alike core names from the server's in-memory index of the fund's names, fund-names.ts).
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Application } from '../applications/application.entity.ts';
 import { BankDetails } from '../bank/bank-details.entity.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
 import type { ExternalGrant } from './external-grant.entity.ts';
+import { fundNames } from './fund-names.ts';
 import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
 import { postgresArray } from '../../db/postgres-array.ts';
 
@@ -149,19 +150,12 @@ export async function loadStoredRecord(em: EntityManager, id: string): Promise<S
  * batch link (batch-link.ts) finds the same records.
  */
 export async function findCandidates(em: EntityManager, fundId: string, query: StoredRecord): Promise<StoredRecord[]> {
-  const keys = searchKeys(query.prepared);
-  return em.transactional(async (tx) => {
-    await tx.execute(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, [String(NAME_CANDIDATE_THRESHOLD)]);
-    const rows = await tx.execute<StoredRow[]>(
-      `SELECT id, application_id, external_grant_id, record FROM match_record
-         WHERE fund_id = ? AND id <> ? AND keys && ?::text[]
-       UNION
-       SELECT * FROM (
-         SELECT id, application_id, external_grant_id, record FROM match_record
-           WHERE fund_id = ? AND id <> ? AND name_core % ?
-           ORDER BY similarity(name_core, ?) DESC, id LIMIT ${NAME_CANDIDATE_LIMIT}) alike`,
-      [fundId, query.id, postgresArray(keys), fundId, query.id, query.prepared.name.core, query.prepared.name.core],
-    );
-    return rows.map(storedOf);
-  });
+  const names = await fundNames(em, fundId);
+  const alike = names.search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id).map((found) => found.recordId);
+  const rows = await em.execute<StoredRow[]>(
+    `SELECT id, application_id, external_grant_id, record FROM match_record
+       WHERE fund_id = ? AND id <> ? AND (keys && ?::text[] OR id = ANY(?::uuid[]))`,
+    [fundId, query.id, postgresArray(searchKeys(query.prepared)), postgresArray(alike)],
+  );
+  return rows.map(storedOf);
 }

@@ -91,8 +91,6 @@ export function nameSimilarity(a: PreparedRecord, b: PreparedRecord) {
   return best;
 }
 
-const sortedWords = (words: string[]) => [...words].sort().join(' ');
-
 type NamesAlike = { kind: 'alike'; a: PreparedName; b: PreparedName; similarity: number };
 export type NameComparison =
   | {
@@ -113,8 +111,7 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord): NameComparis
   // A name with no words at all ("???") is the same as nothing.
   const pairs = a.names.flatMap((x) => b.names.map((y) => [x, y] as const)).filter(([x, y]) => x.name.words.length > 0 && y.name.words.length > 0);
   for (const [x, y] of pairs) {
-    const [wordsX, wordsY] = [x.name.words, y.name.words];
-    if (x.name.core === y.name.core || sortedWords(wordsX) === sortedWords(wordsY) || wordsX.join('') === wordsY.join('')) {
+    if (x.name.core === y.name.core || x.sortedWords === y.sortedWords || x.joinedWords === y.joinedWords) {
       return { kind: 'same', a: x, b: y, weak: Math.min(x.name.distinctive.length, y.name.distinctive.length) === 1 };
     }
   }

@@ -24,20 +24,26 @@ export function trigramSimilarity(a: string, b: string): number {
   return setSimilarity(trigrams(a), trigrams(b));
 }
 
+/** Two rows of the distance table, kept between calls: names are compared millions of times in a batch. */
+let rows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance, stopping early once it passes `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2), new Int32Array(b.length * 2)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let best = i;
+    const letter = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = value;
       if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
