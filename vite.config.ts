@@ -24,6 +24,8 @@ export default defineConfig({
       '/healthz': `http://localhost:${apiPort}`,
       // 360Giving files are posted here, not to /graphql (they are too big for a GraphQL request).
       '/imports': `http://localhost:${apiPort}`,
+      // The open data downloads are files from the server, not pages of the app.
+      '^/funds/[^/]+/open-data/grants\\.(json|csv)$': `http://localhost:${apiPort}`,
     },
   },
 });

@@ -14,7 +14,12 @@ import { Migration20261123112645_grants } from './Migration20261123112645_grants
 import { Migration20261123115218_fund_invites_and_contribution_versions } from './Migration20261123115218_fund_invites_and_contribution_versions.ts';
 import { Migration20261123121520_pack_cache_versions } from './Migration20261123121520_pack_cache_versions.ts';
 import { Migration20261123131408_duplicates } from './Migration20261123131408_duplicates.ts';
+import { Migration20261123154938_priorities } from './Migration20261123154938_priorities.ts';
+import { Migration20261123155102_areas } from './Migration20261123155102_areas.ts';
 import { Migration20261123155252_name_index_changes } from './Migration20261123155252_name_index_changes.ts';
+import { Migration20261123160610_application_areas } from './Migration20261123160610_application_areas.ts';
+import { Migration20261123161033_fund_areas } from './Migration20261123161033_fund_areas.ts';
+import { Migration20261123161245_open_data_prefix } from './Migration20261123161245_open_data_prefix.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -32,5 +37,10 @@ export const migrations = [
   { name: 'Migration20261123115218_fund_invites_and_contribution_versions', class: Migration20261123115218_fund_invites_and_contribution_versions },
   { name: 'Migration20261123121520_pack_cache_versions', class: Migration20261123121520_pack_cache_versions },
   { name: 'Migration20261123131408_duplicates', class: Migration20261123131408_duplicates },
+  { name: 'Migration20261123154938_priorities', class: Migration20261123154938_priorities },
+  { name: 'Migration20261123155102_areas', class: Migration20261123155102_areas },
   { name: 'Migration20261123155252_name_index_changes', class: Migration20261123155252_name_index_changes },
+  { name: 'Migration20261123160610_application_areas', class: Migration20261123160610_application_areas },
+  { name: 'Migration20261123161033_fund_areas', class: Migration20261123161033_fund_areas },
+  { name: 'Migration20261123161245_open_data_prefix', class: Migration20261123161245_open_data_prefix },
 ];

@@ -24,8 +24,11 @@ import type { BankVault } from './modules/bank/bank-vault.ts';
 import type { Mailer } from './modules/notifications/mailer.ts';
 import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { confirmRoutes } from './modules/applications/confirm.routes.tsx';
+import { areaImportRoutes } from './modules/areas/area-import.routes.ts';
 import { importRoutes } from './modules/duplicates/import.routes.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { panelPackCache } from './modules/panels/pack-cache.ts';
+import { coverageResponseCache } from './modules/coverage/coverage-cache.ts';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
@@ -115,7 +118,7 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
     ...armor,
     // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
     // No cache hints are sent, so the per-field cache-control bookkeeping would only cost time on large answers.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(config.PACK_CACHE ? [panelPackCache()] : [])],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(config.PACK_CACHE ? [panelPackCache()] : []), coverageResponseCache()],
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -180,6 +183,8 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
   app.use('/bank-details', bankDetailsRoutes({ orm, vault, logger, stylesheets }));
   app.use('/imports', importRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
+  app.use('/imports', areaImportRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
+  app.use('/funds', openDataRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
 
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));

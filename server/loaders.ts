@@ -8,6 +8,11 @@ import type { DuplicateFlag } from './modules/duplicates/duplicate-flag.entity.t
 import { flagsForApplications } from './modules/duplicates/duplicates.service.ts';
 import { Grant, Payment } from './modules/grants/grant.entity.ts';
 import { postgresArray } from './db/postgres-array.ts';
+import type { Application } from './modules/applications/application.entity.ts';
+import { Area } from './modules/areas/area.entity.ts';
+import { Priority } from './modules/taxonomy/priority.entity.ts';
+import { tagOrigins, type TagOrigin } from './modules/taxonomy/tagging.service.ts';
+import { priorityUsage, type PriorityUsage } from './modules/taxonomy/taxonomy.service.ts';
 
 export interface FundMoney {
   contributedPence: number;
@@ -166,6 +171,18 @@ export function createLoaders(em: EntityManager) {
       return firstOf(applicationIds, found, (grant) => grant.application.id);
     }),
     duplicateFlags: new DataLoader<string, DuplicateFlag[]>((applicationIds) => flagsForApplications(em, applicationIds)),
+    // A fund's priority taxonomy in its order, retired ones included.
+    fundPriorities: new DataLoader<string, Priority[]>(async (fundIds) => {
+      const found = await em.find(Priority, { fund: { $in: fundIds as string[] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+      return groupRows(fundIds, found, (priority) => priority.fund.id, (priority) => priority);
+    }),
+    priorityUsage: new DataLoader<string, PriorityUsage>((priorityIds) => priorityUsage(em, priorityIds)),
+    tagOrigins: new DataLoader<Application, TagOrigin[], string>((applications) => tagOrigins(em, applications), { cacheKeyFn: (application) => application.id }),
+    // Areas by code (without boundaries), for the areas applications are placed in.
+    areasByCode: new DataLoader<string, Area | null>(async (codes) => {
+      const found = await em.find(Area, { code: { $in: codes as string[] } });
+      return firstOf(codes, found, (area) => area.code);
+    }),
   };
 }
 

@@ -3,6 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, registerEnumType, type AuthChecker } from 'type-graphql';
 import {
   ApplicationStatus,
+  AreaImportKind,
+  AreaKind,
   DuplicateKind,
   DuplicateVerdict,
   EmailStatus,
@@ -12,6 +14,7 @@ import {
   LegalForm,
   PhaseKind,
   PhaseStatus,
+  PriorityKind,
 } from '../shared/domain.ts';
 import { AuthResolver } from './auth/auth.resolver.ts';
 import type { Context } from './context.ts';
@@ -27,7 +30,12 @@ import { CloseMeetingResolver, FundMeetingsResolver, PanelMeetingResolver } from
 import { PanelResolver } from './modules/panels/panel.resolver.ts';
 import { FundGrantsResolver, GrantResolver } from './modules/grants/grant.resolver.ts';
 import { ApplicationDecisionResolver, DecisionResolver } from './modules/panels/decision.resolver.ts';
+import { AreaImportResolver, AreaResolver } from './modules/areas/area.resolver.ts';
+import { ApplicationAreasResolver, FundAreasResolver } from './modules/areas/fund-areas.resolver.ts';
 import { ApplicationDuplicatesResolver, DuplicateFlagResolver, FundDuplicatesResolver } from './modules/duplicates/duplicates.resolver.ts';
+import { ApplicationTagsResolver, FundPrioritiesResolver, PriorityResolver } from './modules/taxonomy/taxonomy.resolver.ts';
+import { CoverageResolver } from './modules/coverage/coverage.resolver.ts';
+import { FundOpenDataResolver } from './modules/open-data/open-data.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -39,6 +47,9 @@ registerEnumType(EmailStatus, { name: 'EmailStatus' });
 registerEnumType(DuplicateKind, { name: 'DuplicateKind', description: 'What a duplicate flag suspects.' });
 registerEnumType(DuplicateVerdict, { name: 'DuplicateVerdict', description: 'An officer’s answer to a duplicate flag.' });
 registerEnumType(InviteState, { name: 'InviteState', description: 'Where an invite stands.' });
+registerEnumType(AreaKind, { name: 'AreaKind', description: 'A kind of official area, told by its ONS code.' });
+registerEnumType(AreaImportKind, { name: 'AreaImportKind', description: 'What an area file holds.' });
+registerEnumType(PriorityKind, { name: 'PriorityKind', description: 'A theme (what the work is about) or a community (who it is for).' });
 
 /** `@Authorized()` means signed in; what a person may do with each object is decided in policies. */
 const authChecker: AuthChecker<Context> = ({ context }) => {
@@ -48,7 +59,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver, PriorityResolver, FundPrioritiesResolver, ApplicationTagsResolver, AreaResolver, AreaImportResolver, FundAreasResolver, ApplicationAreasResolver, FundOpenDataResolver, CoverageResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -149,3 +149,45 @@ export const DUPLICATE_VERDICT_LABELS: Record<DuplicateVerdict, string> = {
   [DuplicateVerdict.NOT_DUPLICATE]: 'Not a duplicate',
   [DuplicateVerdict.COMPLEMENTARY]: 'Complementary work',
 };
+
+/** A priority in a fund's taxonomy is a theme (what the work is about) or a community (who it is for). */
+export enum PriorityKind {
+  THEME = 'THEME',
+  COMMUNITY = 'COMMUNITY',
+}
+
+export const PRIORITY_KIND_LABELS: Record<PriorityKind, string> = {
+  [PriorityKind.THEME]: 'Theme',
+  [PriorityKind.COMMUNITY]: 'Community',
+};
+
+/** A kind of official geography, told apart by the first three characters of its ONS (GSS) code. */
+export enum AreaKind {
+  /** Lower layer super output area: about 1,500 people (E01…, W01…). */
+  LSOA = 'LSOA',
+  /** Electoral ward (E05…, W05…). */
+  WARD = 'WARD',
+  /** Local authority district, unitary authority, metropolitan or London borough (E06…–E09…, W06…). */
+  LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
+}
+
+export const AREA_KIND_LABELS: Record<AreaKind, string> = {
+  [AreaKind.LSOA]: 'LSOA',
+  [AreaKind.WARD]: 'Ward',
+  [AreaKind.LOCAL_AUTHORITY]: 'Local authority',
+};
+
+/** What an area file brought: boundaries, figures per LSOA, or a postcode lookup. */
+export enum AreaImportKind {
+  BOUNDARIES = 'BOUNDARIES',
+  DEPRIVATION = 'DEPRIVATION',
+  POPULATION = 'POPULATION',
+  POSTCODES = 'POSTCODES',
+}
+
+export const AREA_IMPORT_KIND_LABELS: Record<AreaImportKind, string> = {
+  [AreaImportKind.BOUNDARIES]: 'Boundaries',
+  [AreaImportKind.DEPRIVATION]: 'Deprivation (IMD)',
+  [AreaImportKind.POPULATION]: 'Population',
+  [AreaImportKind.POSTCODES]: 'Postcode lookup',
+};

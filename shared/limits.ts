@@ -16,3 +16,13 @@ export const PHASE_NAME_MAX = 80;
 export const MONEY_MAX_PENCE = 2_000_000_000;
 export const CUTOFF_HOURS_MAX = 168;
 export const RESTRICTED_AREAS_MAX = 50;
+/** A fund's priority taxonomy: its size, and how long a label and a description may be. */
+export const PRIORITIES_MAX = 60;
+export const PRIORITY_LABEL_MAX = 80;
+export const PRIORITY_DESCRIPTION_MAX = 300;
+/** Priority tags on one application. */
+export const PRIORITY_TAGS_MAX = 12;
+/** Areas a fund may list as covering (local authorities, or wards or LSOAs one by one). */
+export const FUND_AREAS_MAX = 500;
+/** Areas an officer may place one application in (its LSOAs, wards and local authorities together). */
+export const APPLICATION_AREAS_MAX = 60;

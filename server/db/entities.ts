@@ -24,6 +24,11 @@ import { User } from '../modules/users/user.entity.ts';
 import { DuplicateFlag } from '../modules/duplicates/duplicate-flag.entity.ts';
 import { ExternalGrant, ExternalGrantImport } from '../modules/duplicates/external-grant.entity.ts';
 import { MatchRecord } from '../modules/duplicates/match-record.entity.ts';
+import { Area } from '../modules/areas/area.entity.ts';
+import { AreaImport } from '../modules/areas/area-import.entity.ts';
+import { PostcodeArea } from '../modules/areas/postcode-area.entity.ts';
+import { FunderFocus } from '../modules/taxonomy/funder-focus.entity.ts';
+import { Priority } from '../modules/taxonomy/priority.entity.ts';
 
 // Listed by hand rather than discovered by glob, so the same list works under swc-node, Vitest and
 // the compiled build.
@@ -58,4 +63,9 @@ export const entities = [
   ExternalGrant,
   MatchRecord,
   DuplicateFlag,
+  Priority,
+  FunderFocus,
+  AreaImport,
+  Area,
+  PostcodeArea,
 ];

@@ -1,6 +1,6 @@
 // The fictional demonstration fund. Every name, address and person here is invented; the postcode
 // area "RD" does not exist in the UK, so no demo postcode can point at a real home.
-import { FunderKind, FundRole, LegalForm } from '../../shared/domain.ts';
+import { FunderKind, FundRole, LegalForm, PriorityKind } from '../../shared/domain.ts';
 
 export const DEMO_EMAIL_DOMAIN = 'demo.pooled-fund.example';
 
@@ -87,6 +87,30 @@ export const demoContributions: {
   { funder: 'water', amountPence: 50_000_00, receivedOn: '2026-09-25', restrictedToAreas: ['RD-W03', 'RD-W04'], note: 'For the flooded valley wards.' },
   { funder: 'lottery', amountPence: 80_000_00, receivedOn: '2026-10-05', spendBy: '2027-09-30' },
 ];
+
+/** The demo fund's own priority, added to the shared taxonomy by its coordinator. */
+export const demoExtraPriorities = [
+  {
+    key: 'flood-recovery',
+    label: 'Flood recovery',
+    kind: PriorityKind.THEME,
+    description: 'Cleaning up, drying out and repairing homes and community buildings after the floods.',
+  },
+];
+
+/**
+ * What each funder says it focuses on. They crowd together on food and on mental health and
+ * isolation, and nobody focuses on domestic abuse, digital inclusion, disabled people, LGBTQ+ people
+ * or Black, Asian and minority ethnic communities: the gaps the who-funds-what page shows.
+ */
+export const demoFocus: Record<DemoFunderKey, string[]> = {
+  foundation: ['food', 'children-young-people', 'rural-communities'],
+  trust: ['isolation', 'mental-health', 'older-people'],
+  council: ['financial-hardship', 'food'],
+  nhs: ['mental-health', 'isolation', 'bereaved-people'],
+  water: ['flood-recovery', 'environment'],
+  lottery: ['arts-culture', 'children-young-people'],
+};
 
 export const demoPeople: {
   key: string;

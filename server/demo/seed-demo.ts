@@ -12,10 +12,16 @@ import { Fund } from '../modules/funds/fund.entity.ts';
 import { Phase } from '../modules/funds/phase.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
+import { FunderFocus } from '../modules/taxonomy/funder-focus.entity.ts';
+import { Priority } from '../modules/taxonomy/priority.entity.ts';
+import { seedPriorities } from '../modules/taxonomy/taxonomy.service.ts';
 import { seedDemoDuplicates } from './seed-duplicates.ts';
+import { seedDemoGeography } from './seed-geography.ts';
 import {
   DEMO_EMAIL_DOMAIN,
   demoContributions,
+  demoExtraPriorities,
+  demoFocus,
   demoFund,
   demoFunders,
   demoPeople,
@@ -82,6 +88,12 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
       ]),
     );
     const funders = new Map(demoFunders.map((funder) => [funder.key, tx.create(Funder, { name: funder.name, kind: funder.kind })]));
+
+    const priorities = seedPriorities(tx, fund);
+    for (const extra of demoExtraPriorities) priorities.push(tx.create(Priority, { fund, ...extra, position: priorities.length }));
+    for (const [funder, keys] of Object.entries(demoFocus)) {
+      for (const key of keys) tx.create(FunderFocus, { fund, funder: funders.get(funder as keyof typeof demoFocus)!, priority: priorities.find((priority) => priority.key === key)! });
+    }
 
     for (const contribution of demoContributions) {
       tx.create(Contribution, {
@@ -180,6 +192,8 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     }
 
     await seedDemoDuplicates(tx, { fund, recovery, created, recoveryStart });
+    // Its generated district, wards and small areas; every application placed from its group's postcode.
+    await seedDemoGeography(tx, fund);
 
     recordAudit(tx, { actor: null, action: 'demo.loaded', entityType: 'Fund', entityId: fund.id, fundId: fund.id, changes: { groups: DEMO_GROUP_COUNT } });
   });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LegalForm } from '../domain.ts';
 import type { FieldError } from '../errors.ts';
+import { PRIORITY_TAGS_MAX } from '../limits.ts';
 import { poundsToPence } from '../money.ts';
 import { countWords, normalisePhone, normalisePostcode } from '../text.ts';
 
@@ -115,6 +116,14 @@ export const PAGES = {
     description: words('Describe what you will do.', WORD_LIMITS.description),
     beneficiaries: words('Say who will benefit.', WORD_LIMITS.beneficiaries),
   }),
+  // Checked against the fund's own taxonomy in validatePage; a form sends one value or several.
+  priorities: z.object({
+    priorityTags: z.union([z.string(), z.array(z.string())]).optional(),
+  }),
+  // Checked against the fund's own areas in validatePage, like priorities.
+  areas: z.object({
+    areaCodes: z.union([z.string(), z.array(z.string())]).optional(),
+  }),
   budget: z.object({
     budget: words('Say roughly how you will spend the money.', WORD_LIMITS.budget),
   }),
@@ -129,8 +138,10 @@ export const PAGE_TITLES: Record<ApplyPageId, string> = {
   host: 'Your host organisation',
   members: 'Your members and referee',
   contact: 'Your contact details',
-  where: 'Where your work happens',
+  where: 'Your postcode',
+  areas: 'Where your work happens',
   work: 'What you will do',
+  priorities: 'What your work is about',
   budget: 'How you will spend the money',
 };
 
@@ -138,8 +149,13 @@ export function isPageId(value: string): value is ApplyPageId {
   return Object.hasOwn(PAGES, value);
 }
 
+/** What the journey needs to know of the fund: a fund with areas asks where the work happens. */
+export interface JourneyFund {
+  areaCodes: readonly string[];
+}
+
 /** The pages this draft goes through, in order; unconstituted groups answer two more. */
-export function journey(answers: DraftAnswers): ApplyPageId[] {
+export function journey(answers: DraftAnswers, fund: JourneyFund = { areaCodes: [] }): ApplyPageId[] {
   const unconstituted = answers.eligibility?.legalForm === LegalForm.UNCONSTITUTED_GROUP;
   const route = answers['unconstituted-route']?.route;
   return [
@@ -148,15 +164,59 @@ export function journey(answers: DraftAnswers): ApplyPageId[] {
     ...(unconstituted ? (['unconstituted-route', route === 'MEMBERS' ? 'members' : 'host'] as ApplyPageId[]) : []),
     'contact',
     'where',
+    ...(fund.areaCodes.length > 0 ? (['areas'] as ApplyPageId[]) : []),
     'work',
+    'priorities',
     'budget',
   ];
 }
 
 export type PageResult = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
 
+/** What checking a page needs to know of the fund. */
+export interface FundChoices {
+  /** The priority keys a group may choose, in the fund's order. */
+  priorityKeys: readonly string[];
+  /** The area codes a group may choose, in the order offered. */
+  areaCodes?: readonly string[];
+}
+
+/** Ticked boxes are kept as one comma-separated answer (a key or code never holds a comma). */
+const ticked = (answer: string | undefined) => (answer ?? '').split(',').filter(Boolean);
+
+/** The priority keys saved on the priorities page. */
+export function chosenPriorities(answers: Answers | undefined): string[] {
+  return ticked(answers?.priorityTags);
+}
+
+/** The area codes saved on the areas page. */
+export function chosenAreaCodes(answers: Answers | undefined): string[] {
+  return ticked(answers?.areaCodes);
+}
+
+/**
+ * Optional tick boxes: any chosen must be among those offered. A form sends one value or several; kept
+ * in the order offered.
+ */
+function validateTicks(field: string, raw: unknown, offered: readonly string[], refused: string, limit?: { max: number; message: string }): PageResult {
+  const given = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === 'string').flatMap((value) => value.split(','));
+  const wanted = new Set(given.map((value) => value.trim()).filter(Boolean));
+  if ([...wanted].some((value) => !offered.includes(value))) return { ok: false, errors: [{ field, message: refused }] };
+  if (limit && wanted.size > limit.max) return { ok: false, errors: [{ field, message: limit.message }] };
+  return { ok: true, answers: { [field]: offered.filter((value) => wanted.has(value)).join(',') } };
+}
+
 /** Checks one page. Unknown fields are dropped; known ones come back trimmed and normalised. */
-export function validatePage(page: ApplyPageId, input: Record<string, unknown>, draft: DraftAnswers): PageResult {
+export function validatePage(page: ApplyPageId, input: Record<string, unknown>, draft: DraftAnswers, choices: FundChoices = { priorityKeys: [] }): PageResult {
+  if (page === 'priorities') {
+    return validateTicks('priorityTags', input.priorityTags, choices.priorityKeys, 'Choose from the priorities listed. Some you chose are no longer offered.', {
+      max: PRIORITY_TAGS_MAX,
+      message: `Choose ${PRIORITY_TAGS_MAX} priorities or fewer.`,
+    });
+  }
+  if (page === 'areas') {
+    return validateTicks('areaCodes', input.areaCodes, choices.areaCodes ?? [], "Choose from the areas listed. Some you chose are not in this fund's area.");
+  }
   // The group page depends on the legal form given at eligibility.
   const withContext = page === 'group' ? { ...input, legalForm: draft.eligibility?.legalForm } : input;
   const parsed = (PAGES[page] as z.ZodType).safeParse(withContext);
@@ -176,6 +236,6 @@ export function validatePage(page: ApplyPageId, input: Record<string, unknown>, 
 }
 
 /** The first page of the journey not yet answered, or null when every page is. */
-export function nextUnanswered(answers: DraftAnswers): ApplyPageId | null {
-  return journey(answers).find((page) => !answers[page]) ?? null;
+export function nextUnanswered(answers: DraftAnswers, fund?: JourneyFund): ApplyPageId | null {
+  return journey(answers, fund).find((page) => !answers[page]) ?? null;
 }

@@ -16,7 +16,7 @@ async function storedApplication(reference: string) {
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT a.title, a.amount_requested_pence, g.name, g.legal_form, g.postcode, g.member_names, g.referee_email
+      `SELECT a.title, a.amount_requested_pence, a.priority_tags, a.area_codes, g.name, g.legal_form, g.postcode, g.member_names, g.referee_email
          FROM application a JOIN applicant_group g ON g.id = a.group_id WHERE a.reference = $1`,
       [reference],
     );
@@ -79,10 +79,26 @@ async function applyAsMutualAid(page: Page, check: (name: string) => Promise<voi
   await check('where');
   await page.getByRole('button', { name: 'Save and continue' }).click();
 
+  // The work reaches beyond the postcode's ward: the group says where, from the fund's wards.
+  await page.getByRole('heading', { name: 'Where your work happens' }).waitFor();
+  const wards = page.getByRole('group', { name: 'Which wards does your work happen in?' });
+  expect(await wards.getByRole('checkbox').count()).toBe(8);
+  await wards.getByLabel('Kirkholm and Thornby (fictional)').check();
+  await wards.getByLabel('Lowther Bridge and Millbeck (fictional)').check();
+  await check('areas');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
   await page.getByLabel('Give your project a short name').fill('Shopping for neighbours');
   await page.getByLabel('What will you do?').fill('Volunteers collect shopping and prescriptions for people who cannot get out.');
   await page.getByLabel('Who will benefit, and how many people roughly?').fill('About 40 older and disabled neighbours.');
   await check('work');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  await page.getByRole('heading', { name: 'What your work is about' }).waitFor();
+  await page.getByRole('group', { name: 'What is your work about?' }).getByLabel('Isolation and loneliness').check();
+  await page.getByRole('group', { name: 'Who is it for?' }).getByLabel('Older people').check();
+  await page.getByRole('group', { name: 'Who is it for?' }).getByLabel('Disabled people').check();
+  await check('priorities');
   await page.getByRole('button', { name: 'Save and continue' }).click();
 
   await page.getByLabel('Roughly how will you spend the money?').fill('£1,200 shopping float, £600 fuel.');
@@ -91,6 +107,7 @@ async function applyAsMutualAid(page: Page, check: (name: string) => Promise<voi
 
   await page.getByRole('heading', { name: 'Check your answers before sending your application' }).waitFor();
   expect(await page.getByText('RD4 2AB').count()).toBe(1);
+  await page.getByText('Lowther Bridge and Millbeck (fictional), Kirkholm and Thornby (fictional)', { exact: true }).waitFor();
   await check('check-answers');
   await page.getByRole('button', { name: 'Send application' }).click();
 
@@ -113,6 +130,9 @@ describe('the apply journey', () => {
       {
         title: 'Shopping for neighbours',
         amount_requested_pence: 180000,
+        priority_tags: ['isolation', 'older-people', 'disabled-people'],
+        // The group's choice wins over its postcode's small area.
+        area_codes: ['RD-W03', 'RD-W04'],
         name: 'Kirkholm Street Mutual Aid',
         legal_form: 'UNCONSTITUTED_GROUP',
         postcode: 'RD4 2AB',

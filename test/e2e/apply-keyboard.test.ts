@@ -58,14 +58,24 @@ it('can be completed with the keyboard alone', async () => {
   await submit(page, 'Save and continue');
   await typeInto(page, 'postcode', 'RD7 1QP');
   await submit(page, 'Save and continue');
+  // Where the work happens is optional: nothing ticked, the postcode places it.
+  await page.getByRole('heading', { name: 'Where your work happens' }).waitFor();
+  await submit(page, 'Save and continue');
   await typeInto(page, 'title', 'Village hall kitchen');
   await typeInto(page, 'description', 'Replace the flooded kitchen so the lunch club can start again.');
   await typeInto(page, 'beneficiaries', 'Around 60 older people who come to the lunch club.');
+  await submit(page, 'Save and continue');
+  // Tick boxes take Space, as in any browser.
+  await tabTo(page, 'input[value="older-people"]');
+  await page.keyboard.press('Space');
+  expect(await page.isChecked('input[value="older-people"]')).toBe(true);
   await submit(page, 'Save and continue');
   await typeInto(page, 'budget', 'Cooker and fridge £2,200, fitting £800.');
   await submit(page, 'Save and continue');
 
   await page.getByRole('heading', { name: 'Check your answers before sending your application' }).waitFor();
+  await page.getByText('Older people', { exact: true }).waitFor();
+  await page.getByText('None chosen: we will use your postcode', { exact: true }).waitFor();
   await submit(page, 'Send application');
   await page.getByRole('heading', { name: 'Application sent' }).waitFor();
   expect(await page.getByTestId('reference').textContent()).toMatch(/^RD-\d{5}$/);

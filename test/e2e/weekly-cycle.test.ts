@@ -65,9 +65,15 @@ it('runs a whole weekly cycle: triage, scores, a conflict, meeting mode, decisio
   for (const application of [foodBank, choir]) {
     await officer.goto(`${inject('appUrl')}/funds/${application.fund.id}/triage`);
     await officer.getByRole('link', { name: application.reference }).click();
+    // Tags are saved on their own, at any stage; the council's money is only for food.
+    if (application === foodBank) {
+      const tags = officer.getByRole('form', { name: `Priorities of ${application.reference}` });
+      await tags.getByLabel('Food', { exact: true }).check();
+      await tags.getByRole('button', { name: 'Save the priorities' }).click();
+      await officer.getByText('Priorities saved').waitFor();
+    }
     await officer.getByLabel('The group and its work are eligible for this phase').check();
     await officer.getByLabel('Not needed').check();
-    if (application === foodBank) await officer.getByLabel('Food', { exact: true }).check();
     await officer.getByLabel('Yes').check();
     if (application === foodBank) await screenshot(officer, 'cycle-2-triage-checks');
     await officer.getByRole('button', { name: 'Save the checks' }).click();

@@ -5,6 +5,8 @@ import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { Phase } from '../../server/modules/funds/phase.entity.ts';
 import { AwardDraw, Decision, DecisionKind } from '../../server/modules/panels/decision.entity.ts';
 import { MeetingStatus, PanelMeeting } from '../../server/modules/panels/panel-meeting.entity.ts';
+import { Grant, Payee } from '../../server/modules/grants/grant.entity.ts';
+import { reportingFor } from '../../shared/reporting.ts';
 import { createApplication, createUser } from './index.ts';
 
 export interface AwardOptions {
@@ -16,6 +18,10 @@ export interface AwardOptions {
   priorityTags?: string[];
   phase?: Phase;
   decidedAt?: Date;
+  /** Splits the award across several contributions instead of `from`: [contribution, pence] each. */
+  draws?: [Contribution, number][];
+  /** Makes it a grant, as closing its meeting does. */
+  grant?: boolean;
 }
 
 let meetings = 0;
@@ -28,7 +34,7 @@ export async function createAward(em: EntityManager, fund: Fund, options: AwardO
     fund,
     meetsAt,
     cutoffAt: new Date(meetsAt.getTime() - 48 * 3_600_000),
-    status: options.meetingStatus ?? MeetingStatus.IN_PROGRESS,
+    status: options.meetingStatus ?? (options.grant ? MeetingStatus.CLOSED : MeetingStatus.IN_PROGRESS),
   });
   const application = await createApplication(em, fund, { status: ApplicationStatus.DECIDED, group: { legalForm: options.legalForm ?? LegalForm.CIO } });
   application.meeting = meeting;
@@ -43,6 +49,10 @@ export async function createAward(em: EntityManager, fund: Fund, options: AwardO
     decidedAt: options.decidedAt ?? new Date('2026-11-26T15:00:00Z'),
   });
   if (options.from) em.create(AwardDraw, { decision, contribution: options.from, amountPence: options.amountPence });
+  for (const [contribution, amountPence] of options.draws ?? []) em.create(AwardDraw, { decision, contribution, amountPence });
+  if (options.grant) {
+    em.create(Grant, { application, decision, amountPence: options.amountPence, payee: Payee.GROUP, payeeName: application.group.name, reporting: reportingFor(options.amountPence) });
+  }
   await em.flush();
   return { application, decision, meeting };
 }

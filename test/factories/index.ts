@@ -8,6 +8,7 @@ import { FundMembership } from '../../server/modules/funds/fund-membership.entit
 import { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { Phase } from '../../server/modules/funds/phase.entity.ts';
 import { User } from '../../server/modules/users/user.entity.ts';
+import { seedPriorities } from '../../server/modules/taxonomy/taxonomy.service.ts';
 
 // Browser test files share one database but each gets its own copy of this module, so each starts
 // its numbers at a random block: two files never make the same reference or email.
@@ -44,6 +45,8 @@ export async function createFund(em: EntityManager, overrides: Partial<Pick<Fund
   });
   em.create(Phase, { fund, name: 'Emergency', kind: PhaseKind.EMERGENCY, position: 0, criteria: 'Urgent help.', minAwardPence: 100_00, maxAwardPence: 5_000_00, status: PhaseStatus.OPEN });
   em.create(Phase, { fund, name: 'Recovery', kind: PhaseKind.RECOVERY, position: 1, criteria: 'Getting back on our feet.', minAwardPence: 500_00, maxAwardPence: 10_000_00 });
+  // As a fund set up through the product has: the default taxonomy.
+  seedPriorities(em, fund);
   await em.flush();
   return fund;
 }

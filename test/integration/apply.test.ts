@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FundRole } from '../../shared/domain.ts';
 import { Fund } from '../../server/modules/funds/fund.entity.ts';
+import { Priority } from '../../server/modules/taxonomy/priority.entity.ts';
+import { DEFAULT_PRIORITIES } from '../../shared/taxonomy.ts';
+import { createGeography, type Geography } from '../factories/area.ts';
 import { addMember, createFund } from '../factories/index.ts';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app.ts';
 
@@ -14,6 +17,7 @@ const CONSTITUTED = {
   contact: { contactName: 'Sam Jones', contactEmail: 'Sam@Foodbank.example', contactPhone: '+44 7700 900982' },
   where: { postcode: 'ca11aa' },
   work: { title: 'Weekly food parcels', description: 'We pack and deliver food parcels every week.', beneficiaries: 'Families in temporary housing.' },
+  priorities: { priorityTags: ['older-people', 'food'] },
   budget: { budget: 'Food, bags and van fuel.' },
 };
 
@@ -37,7 +41,7 @@ async function save(token: string, page: string, answers: unknown) {
   return anonymous.gql(SAVE, { input: { token, page, answers } });
 }
 
-async function fill(token: string, pages: Record<string, Record<string, string>>) {
+async function fill(token: string, pages: Record<string, Record<string, string | string[]>>) {
   for (const [page, answers] of Object.entries(pages)) {
     const result = await save(token, page, answers);
     expect(result.errors, page).toBeUndefined();
@@ -84,6 +88,12 @@ describe('applying without an account', () => {
     ]);
     const mail = await app.em().getConnection().execute(`SELECT subject FROM outbound_email WHERE to_address = 'sam@foodbank.example'`);
     expect(mail).toEqual([{ subject: `We have your application ${reference}` }]);
+    // The group's own tags, in the fund's order, and the audit says they were the group's.
+    const [tagged] = await app.em().getConnection().execute(
+      `SELECT a.priority_tags, e.changes->'priorityTags' AS audited FROM application a JOIN audit_event e ON e.entity_id = a.id::text AND e.action = 'application.submitted' WHERE a.reference = ?`,
+      [reference],
+    );
+    expect(tagged).toEqual({ priority_tags: ['food', 'older-people'], audited: ['food', 'older-people'] });
 
     const coordinator = await app.signedInAs(await addMember(app.em(), fund, FundRole.COORDINATOR));
     const listed = await coordinator.gql(`query($id: ID!) { fund(id: $id) { applications { reference title group { name } contact { email } } } }`, { id: fund.id });
@@ -98,7 +108,7 @@ describe('applying without an account', () => {
     await fill(token, { eligibility: CONSTITUTED.eligibility });
     const result = await anonymous.gql(SUBMIT, { token });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].extensions?.fields?.map((field) => field.field)).toEqual(['group', 'contact', 'where', 'work', 'budget']);
+    expect(result.errors?.[0].extensions?.fields?.map((field) => field.field)).toEqual(['group', 'contact', 'where', 'work', 'priorities', 'budget']);
   });
 
   it('says clearly when the fund cannot help, and why', async () => {
@@ -121,9 +131,9 @@ describe('applying without an account', () => {
       'Groups without a constitution can ask for up to £1,000. Ask for £1,000 or less, or ask a charity or constituted group you work with to apply for the project instead.',
     ]);
     const withinCap = await save(token, 'eligibility', { worksInArea: 'yes', legalForm: 'UNCONSTITUTED_GROUP', amountPence: '900', purpose: 'Shopping for neighbours' });
-    expect(withinCap.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'host', 'contact', 'where', 'work', 'budget']);
+    expect(withinCap.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'host', 'contact', 'where', 'work', 'priorities', 'budget']);
     const members = await save(token, 'unconstituted-route', { route: 'MEMBERS' });
-    expect(members.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'members', 'contact', 'where', 'work', 'budget']);
+    expect(members.data?.saveApplicationPage.pages).toEqual(['eligibility', 'group', 'unconstituted-route', 'members', 'contact', 'where', 'work', 'priorities', 'budget']);
     const same = await save(token, 'members', { member1Name: 'Ann Lee', member2Name: 'ann lee', refereeName: 'Raj Patel', refereeOrganisation: 'Testshire CVS', refereeEmail: 'raj@cvs.example' });
     expect(same.errors?.[0].extensions?.fields).toEqual([{ field: 'member2Name', message: 'Enter two different people.' }]);
 
@@ -133,12 +143,138 @@ describe('applying without an account', () => {
       contact: { contactName: 'Ann Lee', contactEmail: 'ann@elm.example' },
       where: { postcode: 'CA2 5TT' },
       work: CONSTITUTED.work,
+      priorities: {},
       budget: CONSTITUTED.budget,
     });
     const sent = await anonymous.gql(SUBMIT, { token });
     expect(sent.errors).toBeUndefined();
     const [group] = await app.em().getConnection().execute(`SELECT legal_form, member_names, referee_email, host_name FROM applicant_group WHERE name = 'Elm Street Mutual Aid'`);
     expect(group).toEqual({ legal_form: 'UNCONSTITUTED_GROUP', member_names: ['Ann Lee', 'Bo Chen'], referee_email: 'raj@cvs.example', host_name: null });
+  });
+});
+
+describe("choosing the fund's priorities", () => {
+  it("offers the fund's current priorities, refuses others, and keeps a choice retired before sending", async () => {
+    await app.em().nativeUpdate(Priority, { fund: fund.id, key: 'sport' }, { retired: true });
+    const offered = (await anonymous.gql(`query($slug: String!) { publicFund(slug: $slug) { priorities { key label kind } } }`, { slug: fund.slug })).data!.publicFund.priorities;
+    expect(offered.map((priority: { key: string }) => priority.key)).toEqual(DEFAULT_PRIORITIES.map((priority) => priority.key).filter((key) => key !== 'sport'));
+
+    const token = await start();
+    const retired = await save(token, 'priorities', { priorityTags: ['food', 'sport'] });
+    expect(retired.errors?.[0].extensions?.fields).toEqual([{ field: 'priorityTags', message: 'Choose from the priorities listed. Some you chose are no longer offered.' }]);
+    const unknown = await save(token, 'priorities', { priorityTags: 'food,unicorns' });
+    expect(unknown.errors?.[0].extensions?.fields).toEqual([{ field: 'priorityTags', message: 'Choose from the priorities listed. Some you chose are no longer offered.' }]);
+    const tooMany = await save(token, 'priorities', { priorityTags: offered.map((priority: { key: string }) => priority.key) });
+    expect(tooMany.errors?.[0].extensions?.fields).toEqual([{ field: 'priorityTags', message: 'Choose 12 priorities or fewer.' }]);
+
+    await fill(token, { ...CONSTITUTED, priorities: { priorityTags: ['mental-health', 'isolation'] } });
+    // Retired after the group chose it: the group's choice stands.
+    await app.em().nativeUpdate(Priority, { fund: fund.id, key: 'isolation' }, { retired: true });
+    const sent = await anonymous.gql(SUBMIT, { token });
+    expect(sent.errors).toBeUndefined();
+    const [row] = await app.em().getConnection().execute(`SELECT priority_tags FROM application WHERE reference = ?`, [sent.data!.submitApplication.reference]);
+    expect(row).toEqual({ priority_tags: ['mental-health', 'isolation'] });
+    await app.em().nativeUpdate(Priority, { fund: fund.id, key: { $in: ['sport', 'isolation'] } }, { retired: false });
+  });
+
+  it('works as a plain form: ticked boxes post one value each and come back ticked', async () => {
+    const form = (url: string, body: string, cookie = '') =>
+      fetch(`${app.url}${url}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
+    const started = await form(`/apply/${fund.slug}/start`, '');
+    const cookie = started.headers.getSetCookie()[0].split(';')[0];
+    for (const [name, answers] of Object.entries({ eligibility: CONSTITUTED.eligibility, group: CONSTITUTED.group, contact: CONSTITUTED.contact, where: CONSTITUTED.where, work: CONSTITUTED.work })) {
+      expect((await form(`/apply/${fund.slug}/${name}`, new URLSearchParams(answers).toString(), cookie)).status, name).toBe(303);
+    }
+    const html = await (await fetch(`${app.url}/apply/${fund.slug}/priorities`, { headers: { cookie } })).text();
+    expect(html).toContain('What is your work about?');
+    expect(html).toContain('Who is it for?');
+    expect(html).toContain('value="rural-communities"');
+
+    const bad = await form(`/apply/${fund.slug}/priorities`, 'priorityTags=food&priorityTags=unicorns', cookie);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Choose from the priorities listed.');
+    const saved = await form(`/apply/${fund.slug}/priorities`, 'priorityTags=rural-communities&priorityTags=food', cookie);
+    expect(saved.headers.get('location')).toBe(`/apply/${fund.slug}/budget`);
+    const again = await (await fetch(`${app.url}/apply/${fund.slug}/priorities`, { headers: { cookie } })).text();
+    expect(again.match(/<input[^>]*checked[^>]*>/g)?.map((input) => /value="([^"]+)"/.exec(input)![1])).toEqual(['food', 'rural-communities']);
+    await form(`/apply/${fund.slug}/budget`, new URLSearchParams(CONSTITUTED.budget).toString(), cookie);
+    const check = await (await fetch(`${app.url}/apply/${fund.slug}/check`, { headers: { cookie } })).text();
+    expect(check).toContain('Food, Rural communities');
+  });
+});
+
+describe('saying where the work happens', () => {
+  let geo: Geography;
+  let covering: Fund;
+  beforeAll(async () => {
+    const em = app.em();
+    geo = await createGeography(em);
+    covering = await createFund(em);
+    covering.areaCodes = [geo.la];
+    // References are unique across funds.
+    covering.referencePrefix = 'TW';
+    await em.flush();
+  });
+
+  async function startCovering() {
+    const result = await anonymous.gql(START, { slug: covering.slug });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.startApplication.draft.pages).toEqual(['eligibility', 'group', 'contact', 'where', 'areas', 'work', 'priorities', 'budget']);
+    return result.data!.startApplication.token as string;
+  }
+
+  const sent = async (token: string) => {
+    const result = await anonymous.gql(SUBMIT, { token });
+    expect(result.errors).toBeUndefined();
+    const [row] = await app.em().getConnection().execute(
+      `SELECT a.area_codes, e.changes->'areaCodes' AS audited FROM application a JOIN audit_event e ON e.entity_id = a.id::text AND e.action = 'application.submitted' WHERE a.reference = ?`,
+      [result.data!.submitApplication.reference],
+    );
+    return row;
+  };
+
+  it("stores the fund's areas the group chose, over its postcode", async () => {
+    const token = await startCovering();
+    await fill(token, { ...CONSTITUTED, where: { postcode: geo.postcodes.south }, areas: { areaCodes: [geo.wards.south, geo.wards.north] } });
+    expect(await sent(token)).toEqual({ area_codes: [geo.wards.north, geo.wards.south], audited: [geo.wards.north, geo.wards.south] });
+  });
+
+  it("refuses an area outside the fund's, with a message on the field", async () => {
+    const token = await startCovering();
+    const outside = await save(token, 'areas', { areaCodes: [geo.wards.north, geo.wards.away] });
+    expect(outside.errors?.[0].extensions?.fields).toEqual([{ field: 'areaCodes', message: "Choose from the areas listed. Some you chose are not in this fund's area." }]);
+    const madeUp = await save(token, 'areas', { areaCodes: 'E05999999' });
+    expect(madeUp.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('places the application from its postcode when the group chose nothing', async () => {
+    const token = await startCovering();
+    await fill(token, { ...CONSTITUTED, where: { postcode: geo.postcodes.south }, areas: {} });
+    expect(await sent(token)).toEqual({ area_codes: [geo.lsoas.south], audited: [] });
+  });
+
+  it('works as a plain form: the fund\'s wards as tick boxes, an outside one refused next to the field', async () => {
+    const form = (url: string, body: string, cookie = '') =>
+      fetch(`${app.url}${url}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
+    const started = await form(`/apply/${covering.slug}/start`, '');
+    const cookie = started.headers.getSetCookie()[0].split(';')[0];
+    for (const [name, answers] of Object.entries({ eligibility: CONSTITUTED.eligibility, group: CONSTITUTED.group, contact: CONSTITUTED.contact })) {
+      expect((await form(`/apply/${covering.slug}/${name}`, new URLSearchParams(answers).toString(), cookie)).status, name).toBe(303);
+    }
+    const afterPostcode = await form(`/apply/${covering.slug}/where`, new URLSearchParams({ postcode: geo.postcodes.north }).toString(), cookie);
+    expect(afterPostcode.headers.get('location')).toBe(`/apply/${covering.slug}/areas`);
+    const html = await (await fetch(`${app.url}/apply/${covering.slug}/areas`, { headers: { cookie } })).text();
+    expect(html).toContain('<legend');
+    expect(html).toContain('Which wards does your work happen in?');
+    expect(html.match(/<input[^>]*name="areaCodes"[^>]*>/g)?.map((input) => /value="([^"]+)"/.exec(input)![1])).toEqual([geo.wards.north, geo.wards.south]);
+
+    const bad = await form(`/apply/${covering.slug}/areas`, `areaCodes=${geo.wards.north}&areaCodes=${geo.wards.away}`, cookie);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('<p id="areaCodes-error" class="app-error-message"><span class="app-visually-hidden">Error:</span> Choose from the areas listed.');
+    const saved = await form(`/apply/${covering.slug}/areas`, `areaCodes=${geo.wards.south}`, cookie);
+    expect(saved.headers.get('location')).toBe(`/apply/${covering.slug}/work`);
+    const again = await (await fetch(`${app.url}/apply/${covering.slug}/areas`, { headers: { cookie } })).text();
+    expect(again.match(/<input[^>]*checked[^>]*>/g)?.map((input) => /value="([^"]+)"/.exec(input)![1])).toEqual([geo.wards.south]);
   });
 });
 
@@ -251,6 +387,7 @@ describe('host and referee confirmations', () => {
       contact: { contactName: 'Kit Dixon', contactEmail: 'kit@tea.example' },
       where: { postcode: 'CA3 9ZZ' },
       work: CONSTITUTED.work,
+      priorities: { priorityTags: [] },
       budget: CONSTITUTED.budget,
     });
     const reference = (await anonymous.gql(SUBMIT, { token })).data!.submitApplication.reference;

@@ -189,7 +189,7 @@ describe('recording a contribution', () => {
       code: 'BAD_USER_INPUT',
       fields: [
         { field: 'receivedOn', message: 'Enter a real date for when the money was received, like 2026-11-23.' },
-        { field: 'restrictedToPriorities', message: "Choose priorities from the fund's list." },
+        { field: 'restrictedToPriorities', message: 'There is no priority called knitting in this fund.' },
         { field: 'restrictedToAreas', message: 'NEAR THE RIVER is not an area code. Enter codes like E05009001, separated by commas.' },
         { field: 'restrictedToPhaseId', message: 'Choose one of the phases of this fund.' },
       ],

@@ -4,6 +4,7 @@ import { MeetingStatus } from '../../server/modules/panels/panel-meeting.entity.
 import { createAward, phaseNamed } from '../factories/award.ts';
 import { addMember, createFund, createFunder } from '../factories/index.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEFAULT_PRIORITIES } from '../../shared/taxonomy.ts';
 
 const CREATE = `mutation($input: CreateFundInput!) {
   createFund(input: $input) {
@@ -90,6 +91,7 @@ describe('setting up a fund', () => {
           unconstitutedCapPence: [null, 150_000],
           phases: [null, ['Emergency (emergency, £250 to £5,000)', 'Recovery (recovery, £1,000 to £10,000)']],
           coordinator: [null, coordinator.email],
+          priorities: [null, DEFAULT_PRIORITIES.map((priority) => priority.key)],
         },
       },
     ]);

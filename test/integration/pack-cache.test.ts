@@ -41,7 +41,7 @@ describe('the panel pack cache', () => {
   it('answers a repeated read with three statements: the session, the memberships and the version', async () => {
     const first = await read(coordinator);
     const second = await read(coordinator);
-    expect(first.statements).toBe(14);
+    expect(first.statements).toBe(15);
     expect(second).toEqual({ pack: first.pack, statements: 3 });
   });
 
@@ -67,6 +67,7 @@ describe('the panel pack cache', () => {
     ['a membership', () => sql(`DELETE FROM fund_membership WHERE user_id = ?`, [panellists[2].id]), (pack) => pack.people.length, 3],
     // The factory's applications share a postcode and a title, so checking the fund flags them.
     ['duplicate flags', () => checkFund(app.em(), fund.id), (pack) => pack.agenda.every((item: { duplicateFlags: unknown[] }) => item.duplicateFlags.length > 0), true],
+    ['a priority’s label', () => sql(`UPDATE priority SET label = 'Food and essentials' WHERE fund_id = ? AND key = 'food'`, [fund.id]), (pack) => pack.fund.priorities.find((priority: { key: string }) => priority.key === 'food').label, 'Food and essentials'],
     ['a duplicate flag’s review', () => sql(`UPDATE duplicate_flag SET verdict = 'NOT_DUPLICATE', reviewed_at = now() WHERE fund_id = ?`, [fund.id]), (pack) => pack.agenda[0].duplicateFlags[0].verdict, 'NOT_DUPLICATE'],
   ];
 
@@ -75,7 +76,7 @@ describe('the panel pack cache', () => {
     expect((await read(coordinator)).statements).toBe(3);
     await change();
     const { pack, statements: count } = await read(coordinator);
-    expect(count).toBe(14);
+    expect(count).toBe(15);
     expect(pick(pack)).toEqual(expected);
   });
 

@@ -5,6 +5,7 @@ export const PANEL_PACK = `query($id: ID!) {
     fund {
       id name purpose myRoles
       ledger { contributedPence reservedPence committedPence paidPence availablePence }
+      priorities { key label retired }
       contributions { id amountPence restrictedToPriorities restrictedToAreas excludesUnconstituted spendBy restrictedToPhase { name } funder { name } ledger { committedPence paidPence availablePence } }
     }
     people { id role user { id name } funder { name } }

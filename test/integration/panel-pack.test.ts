@@ -33,8 +33,8 @@ describe('the panel pack', () => {
     // session, memberships, the pack cache's version check, the meeting with its fund, the agenda with
     // groups and phases, the people, the fund's money, contributions with funders and phases,
     // conflicts, duplicate flags with both sides joined, decisions, their draws, the contributions'
-    // money, scores.
-    expect(counts).toEqual([14, 14]);
+    // money, scores, the fund's priorities (for their labels).
+    expect(counts).toEqual([15, 15]);
   });
 
   it('shows every panellist the same scores, and hides them from whoever declared a conflict', async () => {

@@ -17,6 +17,7 @@ const FILLED = {
   contact: { contactName: 'Alex Fell', contactEmail: 'alex@hall.example' },
   where: { postcode: 'CA1 2BB' },
   work: { title: 'Dry out the hall', description: 'Dry out and repaint the flooded hall.', beneficiaries: 'The whole village.' },
+  priorities: { priorityTags: [] },
   budget: { budget: 'Dehumidifiers and paint.' },
 };
 
@@ -52,7 +53,9 @@ it('moves the fund from emergency to recovery as a recorded decision; sent appli
   const audit = await client.gql(`query($id: ID!) { fund(id: $id) { auditLog { action actor { email } changes } } }`, { id: fund.id });
   expect(audit.data!.fund.auditLog[0]).toEqual({ action: 'phase.opened', actor: { email: coordinator.email }, changes: { openPhase: ['Emergency', 'Recovery'] } });
 
-  const reference = (await group.gql(`mutation($token: String!) { submitApplication(token: $token) { reference } }`, { token })).data!.submitApplication.reference;
+  const sent = await group.gql(`mutation($token: String!) { submitApplication(token: $token) { reference } }`, { token });
+  expect(sent.errors).toBeUndefined();
+  const reference = sent.data!.submitApplication.reference;
   const phases = await app.em().getConnection().execute(
     `SELECT a.reference, p.name FROM application a JOIN phase p ON p.id = a.phase_id WHERE a.reference IN (?, ?) ORDER BY a.reference`,
     [before.reference, reference],

@@ -7,7 +7,6 @@ import {
   parseThreeSixtyGiving,
   type ParseResult,
   type PublishedGrant,
-  readCsv,
   readPublishedDate,
   toGrantRecord,
 } from '../../server/modules/duplicates/three-sixty-giving.ts';
@@ -42,35 +41,6 @@ function problemsOf(result: ParseResult): ImportProblem[] {
 }
 
 const CSV_HEADER = 'Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Postal Code,Funding Org:Name';
-
-describe('readCsv', () => {
-  it('reads quoted values with commas, doubled quotes and line breaks, and CRLF line ends', () => {
-    expect(readCsv('a,"b, ""quoted"" c",d\r\n"two\r\nlines",,""\r\n')).toEqual([
-      ['a', 'b, "quoted" c', 'd'],
-      ['two\r\nlines', '', ''],
-    ]);
-  });
-
-  it('keeps a last line without a line end, even one that is just an empty quoted value', () => {
-    expect(readCsv('x,y\n1,2')).toEqual([
-      ['x', 'y'],
-      ['1', '2'],
-    ]);
-    expect(readCsv('x\n""')).toEqual([['x'], ['']]);
-  });
-
-  it('keeps a quote inside an unquoted value as it is', () => {
-    expect(readCsv('5" screen,b')).toEqual([['5" screen', 'b']]);
-  });
-
-  it('refuses a quoted value that never ends, naming the line it starts on', () => {
-    expect(() => readCsv('a,b\nc,"never\nends')).toThrow('a quoted value that starts on line 2 never ends; a closing " is missing');
-  });
-
-  it('refuses text after a closing quote', () => {
-    expect(() => readCsv('a\n"He said "hi" there"')).toThrow('on line 2 a quoted value is followed by more text before the next comma');
-  });
-});
 
 describe('readPublishedDate', () => {
   it('reads ISO dates and datetimes, dd/mm/yyyy with or without a time, written-out months and month-only dates', () => {

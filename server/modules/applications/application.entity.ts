@@ -19,7 +19,7 @@ export interface Checklist {
 @ObjectType({ description: "A group's request for money from one phase of a fund." })
 @Entity()
 @Index({ properties: ['fund', 'status'] })
-export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' | 'submittedAt' | 'priorityTags' | 'checklist' | 'version'> {
+export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' | 'submittedAt' | 'priorityTags' | 'areaCodes' | 'checklist' | 'version'> {
   @Field({ description: 'Reference quoted to the group, e.g. PF-24-00017.' })
   @Unique()
   @Property({ length: 20 })
@@ -75,6 +75,14 @@ export class Application extends BaseEntity<'status' | 'assisted' | 'updatedAt' 
   @Field(() => [String], { description: 'Shared priority tags (keys from the fund taxonomy), added by the group and by officers.' })
   @Property({ type: 'text[]' })
   priorityTags: string[] = [];
+
+  /**
+   * The areas the work serves, by code (LSOA, ward or local authority): found from the group's postcode
+   * when the fund has a postcode lookup, or chosen by the group or an officer from the fund's areas.
+   */
+  @Field(() => [String], { description: 'Codes of the areas the work serves (LSOA, ward or local authority).' })
+  @Property({ type: 'text[]' })
+  areaCodes: string[] = [];
 
   /** The officers' due-diligence checklist, filled in at triage. */
   @Property({ type: 'json' })

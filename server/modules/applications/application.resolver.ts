@@ -1,7 +1,8 @@
 import { ref } from '@mikro-orm/core';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsString, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationStatus } from '../../../shared/domain.ts';
+import { PRIORITY_TAGS_MAX } from '../../../shared/limits.ts';
 import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import type { Context } from '../../context.ts';
@@ -45,7 +46,11 @@ class TriageInput {
   @IsIn(['NOT_NEEDED', 'POLICY_SEEN', 'MISSING'], { message: 'Say whether a safeguarding policy is needed and seen.' })
   safeguarding!: 'NOT_NEEDED' | 'POLICY_SEEN' | 'MISSING';
   @Field({ defaultValue: false }) @IsBoolean() bankDetailsChecked!: boolean;
-  @Field(() => [String]) @ArrayMaxSize(12, { message: 'Choose 12 priorities or fewer.' }) @IsString({ each: true }) priorityTags!: string[];
+  @Field(() => [String], { nullable: true, description: 'Priority keys; omit to leave the tags as they are (tagApplication changes them on their own).' })
+  @IsOptional()
+  @ArrayMaxSize(PRIORITY_TAGS_MAX, { message: `Choose ${PRIORITY_TAGS_MAX} priorities or fewer.` })
+  @IsString({ each: true })
+  priorityTags?: string[] | null;
   @Field() @IsBoolean() readyForPanel!: boolean;
 }
 
@@ -61,7 +66,7 @@ export class ApplicationResolver {
   }
 
   @Authorized()
-  @Mutation(() => Application, { description: 'Triage by a funder officer: checklist, priority tags, and ready for panel.' })
+  @Mutation(() => Application, { description: 'Triage by a funder officer: checklist, priority tags (optional), and ready for panel.' })
   triageApplication(@Arg('input') input: TriageInput, @Ctx() { em, viewer }: Context) {
     return triageApplication(em, viewer!, input);
   }

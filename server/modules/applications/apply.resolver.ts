@@ -7,7 +7,8 @@ import { errors } from '../../errors.ts';
 import { nextPanel } from '../funds/fund.service.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
 import { checkSentApplication } from '../duplicates/duplicates.service.ts';
-import { eligibilityOf, findDraft, findOpenFund, savePage, startDraft, submitDraft } from './apply.service.ts';
+import { Priority } from '../taxonomy/priority.entity.ts';
+import { eligibilityOf, findDraft, findOpenFund, offeredPriorities, savePage, startDraft, submitDraft } from './apply.service.ts';
 
 @ObjectType({ description: 'What anyone may know about a fund that is taking applications.' })
 class PublicFund {
@@ -22,6 +23,7 @@ class PublicFund {
   @Field(() => Int, { nullable: true }) unconstitutedCapPence?: number;
   @Field({ description: 'When the panel next decides (UTC).' }) nextPanelAt!: Date;
   @Field({ description: 'True for the fictional demonstration fund.' }) isDemo!: boolean;
+  @Field(() => [Priority], { description: 'The priorities a group may choose on the priorities page: the fund’s own, less those retired.' }) priorities!: Priority[];
 }
 
 @ObjectType({ description: 'The eligibility check: a clear yes, or the reasons this fund cannot help.' })
@@ -64,7 +66,7 @@ function view(draft: ApplicationDraft): DraftView {
     fundSlug: draft.fund.slug,
     fundName: draft.fund.name,
     answers: draft.answers,
-    pages: journey(draft.answers),
+    pages: journey(draft.answers, draft.fund),
     eligibility: eligibility ? { eligible: eligibility.eligible, reasons: eligibility.eligible ? [] : eligibility.reasons } : undefined,
     reference: draft.application?.reference,
   };
@@ -87,6 +89,7 @@ export class ApplyResolver {
       unconstitutedCapPence: fund.unconstitutedCapPence,
       nextPanelAt: nextPanel(fund).meetsAt,
       isDemo: fund.isDemo,
+      priorities: await offeredPriorities(em, fund.id),
     };
   }
 

@@ -25,9 +25,21 @@ import type { Mailer } from '../notifications/mailer.ts';
 import type { ApplicationDraft } from './application-draft.entity.ts';
 import { Application } from './application.entity.ts';
 import { sendPublicPage } from './public-page.tsx';
-import { eligibilityOf, findDraft, findOpenFund, savePage, saveTyping, startDraft, submitDraft } from './apply.service.ts';
+import { eligibilityOf, findDraft, findOpenFund, offeredAreas, offeredPriorities, savePage, saveTyping, startDraft, submitDraft } from './apply.service.ts';
+import { fundPriorities } from '../taxonomy/taxonomy.service.ts';
+import { priorityLabeller } from '../../../shared/taxonomy.ts';
 
 const DRAFT_COOKIE = 'pf_apply';
+
+/** A posted form as answers: a field sent more than once (ticked checkboxes) becomes one comma-separated answer. */
+function formAnswers(body: unknown): Answers {
+  const answers: Answers = {};
+  for (const [field, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') answers[field] = value;
+    else if (Array.isArray(value)) answers[field] = value.filter((item): item is string => typeof item === 'string').join(',');
+  }
+  return answers;
+}
 const DRAFT_COOKIE_DAYS = 90;
 
 interface Dependencies {
@@ -93,10 +105,16 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
   };
 
   const backFrom = (draft: ApplicationDraft, page: ApplyPageId) => {
-    const pages = journey(draft.answers);
+    const pages = journey(draft.answers, draft.fund);
     const index = pages.indexOf(page);
     return index <= 0 ? `/apply/${draft.fund.slug}` : `/apply/${draft.fund.slug}/${pages[index - 1]}`;
   };
+
+  /** What a page offers to tick: the fund's priorities, or its areas. */
+  const choicesFor = async (em: EntityManager, draft: ApplicationDraft, page: ApplyPageId) => ({
+    priorities: page === 'priorities' ? await offeredPriorities(em, draft.fund.id) : [],
+    areas: page === 'areas' ? (await offeredAreas(em, draft.fund)).map((area) => ({ code: area.code, name: area.name, kind: area.kind })) : [],
+  });
 
   router.get('/resume', handle(async (em, req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
@@ -122,7 +140,7 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
 
   router.get('/:slug/continue', handle(async (em, req, res) => {
     const draft = await draftFor(em, req, req.params.slug as string);
-    res.redirect(303, `/apply/${draft.fund.slug}/${draft.application ? 'confirmation' : (nextUnanswered(draft.answers) ?? 'check')}`);
+    res.redirect(303, `/apply/${draft.fund.slug}/${draft.application ? 'confirmation' : (nextUnanswered(draft.answers, draft.fund) ?? 'check')}`);
   }));
 
   router.get('/:slug/eligibility-result', handle(async (em, req, res) => {
@@ -137,9 +155,12 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
   router.get('/:slug/check', handle(async (em, req, res) => {
     const draft = await draftFor(em, req, req.params.slug as string);
     if (draft.application) return void res.redirect(303, `/apply/${draft.fund.slug}/confirmation`);
-    const missing = nextUnanswered(draft.answers);
+    const missing = nextUnanswered(draft.answers, draft.fund);
     if (missing) return void res.redirect(303, `/apply/${draft.fund.slug}/${missing}`);
-    send(res, 200, 'Check your answers', draft.fund, <CheckAnswersPage slug={draft.fund.slug} fundName={draft.fund.name} answers={draft.answers} pages={journey(draft.answers)} />);
+    const label = priorityLabeller(await fundPriorities(em, draft.fund.id));
+    const pages = journey(draft.answers, draft.fund);
+    const areas = pages.includes('areas') ? await offeredAreas(em, draft.fund) : [];
+    send(res, 200, 'Check your answers', draft.fund, <CheckAnswersPage slug={draft.fund.slug} fundName={draft.fund.name} answers={draft.answers} pages={pages} priorityLabel={label} areas={areas} />);
   }));
 
   router.post('/:slug/submit', handle(async (em, req, res) => {
@@ -195,7 +216,7 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
     try {
       const em = orm.em.fork();
       await draftFor(em, req, req.params.slug as string);
-      await saveTyping(em, tokenOf(req), page, (req.body ?? {}) as Record<string, unknown>);
+      await saveTyping(em, tokenOf(req), page, formAnswers(req.body));
       res.status(204).end();
     } catch (error) {
       if (!isRefusal(error)) logger.error({ err: error }, 'autosave failed');
@@ -208,9 +229,10 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
     if (!isPageId(page)) return void send(res, 404, 'Not found', { name: 'this fund', isDemo: false }, <ProblemPage title="Page not found" message="If you typed the web address, check it is correct." slug={req.params.slug as string} />);
     const draft = await draftFor(em, req, req.params.slug as string);
     if (draft.application) return void res.redirect(303, `/apply/${draft.fund.slug}/confirmation`);
-    if (!journey(draft.answers).includes(page)) return void res.redirect(303, `/apply/${draft.fund.slug}/continue`);
+    if (!journey(draft.answers, draft.fund).includes(page)) return void res.redirect(303, `/apply/${draft.fund.slug}/continue`);
+    const { priorities, areas } = await choicesFor(em, draft, page);
     send(res, 200, PAGE_TITLES[page], draft.fund, (
-      <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={{ ...displayValues(page, draft.answers[page]), ...draft.typing[page] }} errors={[]} draft={draft.answers} backHref={backFrom(draft, page)} />
+      <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={{ ...displayValues(page, draft.answers[page]), ...draft.typing[page] }} errors={[]} draft={draft.answers} backHref={backFrom(draft, page)} priorities={priorities} areas={areas} />
     ));
   }));
 
@@ -218,11 +240,12 @@ export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts 
     const page = req.params.page as string;
     if (!isPageId(page)) return void res.redirect(303, `/apply/${req.params.slug}/continue`);
     const draft = await draftFor(em, req, req.params.slug as string);
-    const posted: Answers = Object.fromEntries(Object.entries(req.body ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const posted = formAnswers(req.body);
     const result = await savePage(em, tokenOf(req), page, posted);
     if (!result.ok) {
+      const { priorities, areas } = await choicesFor(em, draft, page);
       return void send(res, 422, `Error: ${PAGE_TITLES[page]}`, draft.fund, (
-        <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={posted} errors={result.errors} draft={draft.answers} backHref={backFrom(draft, page)} />
+        <QuestionPage page={page} slug={draft.fund.slug} fundName={draft.fund.name} values={posted} errors={result.errors} draft={draft.answers} backHref={backFrom(draft, page)} priorities={priorities} areas={areas} />
       ));
     }
     const next = page === 'eligibility' ? 'eligibility-result' : result.next;

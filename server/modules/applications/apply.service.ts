@@ -1,17 +1,22 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkEligibility, type Eligibility } from '../../../shared/apply/eligibility.ts';
-import { journey, nextUnanswered, validatePage, type ApplyPageId, type DraftAnswers } from '../../../shared/apply/questions.ts';
-import { ApplicationStatus, LegalForm, PhaseStatus } from '../../../shared/domain.ts';
+import { chosenAreaCodes, chosenPriorities, journey, nextUnanswered, validatePage, type ApplyPageId, type DraftAnswers } from '../../../shared/apply/questions.ts';
+import { ApplicationStatus, AreaKind, LegalForm, PhaseStatus } from '../../../shared/domain.ts';
 import type { FieldError } from '../../../shared/errors.ts';
 import { formatPence } from '../../../shared/money.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { Viewer } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
+import type { Area } from '../areas/area.entity.ts';
+import { listFundAreas } from '../areas/fund-areas.service.ts';
+import { placeApplication } from '../areas/placement.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import { Phase } from '../funds/phase.entity.ts';
+import type { Priority } from '../taxonomy/priority.entity.ts';
+import { fundPriorities, lockPriorities } from '../taxonomy/taxonomy.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { ApplicantGroup } from './applicant-group.entity.ts';
 import { ApplicationDraft } from './application-draft.entity.ts';
@@ -64,13 +69,29 @@ export function eligibilityOf(draft: ApplicationDraft): Eligibility | null {
   });
 }
 
+/** The priorities a group may choose from: the fund's own, less those retired. */
+export async function offeredPriorities(em: EntityManager, fundId: string): Promise<Priority[]> {
+  return (await fundPriorities(em, fundId)).filter((priority) => !priority.retired);
+}
+
+/**
+ * The areas a group may say its work is in: the fund's wards, or, for a fund listing smaller areas
+ * only, the areas it lists. Wards rather than small areas keep the list short enough to read on a phone.
+ */
+export async function offeredAreas(em: EntityManager, fund: Pick<Fund, 'areaCodes'>): Promise<Area[]> {
+  const wards = await listFundAreas(em, fund, AreaKind.WARD, { withGeometry: false });
+  return wards.length > 0 ? wards : listFundAreas(em, fund, null, { withGeometry: false });
+}
+
 export type SaveResult = { ok: true; draft: ApplicationDraft; next: ApplyPageId | 'check' } | { ok: false; errors: FieldError[] };
 
 /** Saves one page of answers. Bad answers are refused with a message per field and nothing is saved. */
 export async function savePage(em: EntityManager, token: string | undefined, page: ApplyPageId, input: Record<string, unknown>): Promise<SaveResult> {
   const draft = await findDraft(em, token);
   if (draft.application) throw errors.alreadySubmitted();
-  const result = validatePage(page, input, draft.answers);
+  const priorityKeys = page === 'priorities' ? (await offeredPriorities(em, draft.fund.id)).map((priority) => priority.key) : [];
+  const areaCodes = page === 'areas' ? (await offeredAreas(em, draft.fund)).map((area) => area.code) : [];
+  const result = validatePage(page, input, draft.answers, { priorityKeys, areaCodes });
   if (!result.ok) return result;
   // New objects, so the ORM sees the JSON change.
   draft.answers = { ...draft.answers, [page]: result.answers };
@@ -78,7 +99,7 @@ export async function savePage(em: EntityManager, token: string | undefined, pag
   if (page === 'contact') draft.reminderEmail = result.answers.contactEmail;
   draft.updatedAt = new Date();
   await em.flush();
-  return { ok: true, draft, next: nextPageAfter(draft.answers, page) };
+  return { ok: true, draft, next: nextPageAfter(draft, page) };
 }
 
 const TYPING_MAX_FIELDS = 12;
@@ -97,10 +118,10 @@ export async function saveTyping(em: EntityManager, token: string | undefined, p
   await em.flush();
 }
 
-function nextPageAfter(answers: DraftAnswers, page: ApplyPageId): ApplyPageId | 'check' {
-  const pages = journey(answers);
+function nextPageAfter({ answers, fund }: ApplicationDraft, page: ApplyPageId): ApplyPageId | 'check' {
+  const pages = journey(answers, fund);
   const following = pages.slice(pages.indexOf(page) + 1).find((candidate) => !answers[candidate]);
-  return following ?? nextUnanswered(answers) ?? 'check';
+  return following ?? nextUnanswered(answers, fund) ?? 'check';
 }
 
 /**
@@ -120,13 +141,19 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
     draft.phase = open;
 
     const answers = draft.answers;
-    const missing = journey(answers).filter((page) => !answers[page]);
+    const pages = journey(answers, draft.fund);
+    const missing = pages.filter((page) => !answers[page]);
     if (missing.length > 0) {
       throw errors.badInput(missing.map((page) => ({ field: page, message: `Answer the questions on the "${page}" page before you send the application.` })));
     }
-    // Answers are checked again as a whole: the legal form decides what the group page needs.
-    const problems = journey(answers).flatMap((page) => {
-      const result = validatePage(page, answers[page]!, answers);
+    // Answers are checked again as a whole: the legal form decides what the group page needs. A
+    // priority chosen then retired still counts; one deleted since does not (the lock keeps the
+    // chosen ones from being deleted until this commits).
+    const chosen = await lockPriorities(tx, draft.fund.id, chosenPriorities(answers.priorities));
+    // The fund's areas may have changed since the group chose: what is sent must still be among them.
+    const areaCodes = pages.includes('areas') ? (await offeredAreas(tx, draft.fund)).map((area) => area.code) : [];
+    const problems = pages.flatMap((page) => {
+      const result = validatePage(page, answers[page]!, answers, { priorityKeys: chosen.map((priority) => priority.key), areaCodes });
       return result.ok ? [] : result.errors;
     });
     if (problems.length > 0) throw errors.badInput(problems);
@@ -178,10 +205,16 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
       budget: budget.budget,
       amountRequestedPence: Number(about.amountPence),
       assisted: Boolean(draft.assistedBy),
+      priorityTags: chosen.map((priority) => priority.key),
       submittedAt: now,
       createdAt: draft.createdAt,
       updatedAt: now,
     });
+    // The areas the group chose; else from its postcode, when the postcode lookup has it; otherwise
+    // officers choose them.
+    const groupAreaCodes = pages.includes('areas') ? chosenAreaCodes(answers.areas) : [];
+    created.areaCodes = [...groupAreaCodes];
+    await placeApplication(tx, created);
     draft.application = created;
     draft.updatedAt = now;
     // The answers now live in the application; the draft stays only so a second send finds it.
@@ -194,7 +227,8 @@ export async function submitDraft(em: EntityManager, mailer: Mailer, token: stri
       entityType: 'Application',
       entityId: created.id,
       fundId: draft.fund.id,
-      changes: { reference: created.reference, assisted: created.assisted },
+      // The group's own tags (so the checks page can say who added each tag) and its own areas.
+      changes: { reference: created.reference, assisted: created.assisted, priorityTags: created.priorityTags, areaCodes: groupAreaCodes },
     });
     if (unconstituted) requestConfirmation(tx, mailer, { application: created, group, fund: draft.fund, publicUrl });
     mailer.queue(tx, {

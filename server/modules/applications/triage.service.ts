@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, LegalForm } from '../../../shared/domain.ts';
 import type { FieldError } from '../../../shared/errors.ts';
-import { DEFAULT_PRIORITIES } from '../../../shared/taxonomy.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { changedFields, recordAudit } from '../audit/audit.service.ts';
+import { recordTagChange } from '../taxonomy/tagging.service.ts';
+import { checkPriorityKeys, fundPriorities } from '../taxonomy/taxonomy.service.ts';
 import { Application, type Checklist } from './application.entity.ts';
 import { ConfirmationStatus, GroupConfirmation } from './group-confirmation.entity.ts';
 
@@ -17,11 +18,10 @@ export interface TriageInput {
   hostOrRefereeConfirmed: boolean;
   safeguarding: NonNullable<Checklist['safeguarding']>;
   bankDetailsChecked: boolean;
-  priorityTags: string[];
+  /** Omitted to leave the tags as they are (the checks page changes them on their own). */
+  priorityTags?: string[] | null;
   readyForPanel: boolean;
 }
-
-const TAGS = new Set(DEFAULT_PRIORITIES.map((priority) => priority.key));
 
 /**
  * A funder officer's triage: the due-diligence checklist, priority tags, and "ready for panel". An
@@ -38,8 +38,12 @@ export async function triageApplication(em: EntityManager, viewer: Viewer, input
   }
 
   const problems: FieldError[] = [];
-  const unknownTags = input.priorityTags.filter((tag) => !TAGS.has(tag));
-  if (unknownTags.length > 0) problems.push({ field: 'priorityTags', message: `There is no priority called ${unknownTags.join(', ')}.` });
+  let tags = application.priorityTags;
+  if (input.priorityTags) {
+    const checked = checkPriorityKeys(await fundPriorities(em, application.fund.id), input.priorityTags, { field: 'priorityTags', kept: application.priorityTags });
+    problems.push(...checked.problems);
+    tags = checked.keys;
+  }
   const unconstituted = application.group.legalForm === LegalForm.UNCONSTITUTED_GROUP;
   if (input.readyForPanel) {
     if (!input.eligibilityConfirmed) problems.push({ field: 'eligibilityConfirmed', message: 'Confirm the group is eligible before the panel sees it.' });
@@ -61,14 +65,14 @@ export async function triageApplication(em: EntityManager, viewer: Viewer, input
   };
   const next = {
     checklist,
-    priorityTags: [...new Set(input.priorityTags)].sort(),
+    priorityTags: tags,
     status: input.readyForPanel ? ApplicationStatus.CHECKED : ApplicationStatus.SUBMITTED,
     readyForPanelAt: input.readyForPanel ? (application.readyForPanelAt ?? new Date()) : undefined,
   };
-  const changes = changedFields(
-    { ...application, checklist: JSON.stringify(application.checklist), priorityTags: application.priorityTags.join(',') },
-    { ...next, checklist: JSON.stringify(checklist), priorityTags: next.priorityTags.join(',') },
-  );
+  const { priorityTags: _tags, ...checks } = next;
+  const changes = changedFields({ ...application, checklist: JSON.stringify(application.checklist) }, { ...checks, checklist: JSON.stringify(checklist) });
+  // Tags are audited on their own, as every change of tags is, so who added each can be told.
+  recordTagChange(em, viewer, application, application.priorityTags, tags);
   em.assign(application, next);
   if (Object.keys(changes).length > 0) {
     recordAudit(em, { actor: viewer.user, action: 'application.triaged', entityType: 'Application', entityId: application.id, fundId: application.fund.id, changes });

@@ -91,10 +91,34 @@ function prepareName(text: string): PreparedName {
   };
 }
 
+/**
+ * Remembers the last results of a pure function of a string: a group's name and its work's description
+ * come back grant after grant, and a check prepares hundreds of candidates. Forgets all at `size`.
+ */
+function remembered<T>(compute: (text: string) => T, size: number): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      if (known.size >= size) known.clear();
+      result = compute(text);
+      known.set(text, result);
+    }
+    return result;
+  };
+}
+
+/** Shared between records, so never changed once made. */
+const preparedNames = remembered((name: string) => nameVariants(name).map(prepareName), 50_000);
+const preparedWords = remembered((text: string) => {
+  const words = descriptionWords(text);
+  return { words, wordSet: new Set(words) };
+}, 20_000);
+
 export function prepareRecord(record: GrantRecord): PreparedRecord {
-  const names = nameVariants(record.name).map(prepareName);
+  const names = preparedNames(record.name);
   const fromOrgId = readOrgId(record.orgId);
-  const words = descriptionWords(record.text);
+  const { words, wordSet } = preparedWords(record.text ?? '');
   return {
     record,
     name: names[0].name,
@@ -108,7 +132,7 @@ export function prepareRecord(record: GrantRecord): PreparedRecord {
     phone: record.phone ? normalisePhone(record.phone) : null,
     postcode: postcodeParts(record.postcode),
     words,
-    wordSet: new Set(words),
+    wordSet,
   };
 }
 

@@ -4,6 +4,7 @@
 // and the field the way the publisher's own spreadsheet or JSON names it, so a coordinator can fix it.
 
 import { z } from 'zod';
+import { readCsv } from '../../import/csv.ts';
 import type { GrantRecord } from './grant-record.ts';
 
 export interface PublishedGrant {
@@ -198,71 +199,6 @@ function areaNames(values: unknown[]): string[] {
 
 // ---------------------------------------------------------------------------------------------------
 // CSV
-
-/**
- * RFC 4180 records: comma-separated fields, optionally in double quotes, where a quoted field may hold
- * commas, line breaks and doubled quotes (""). Lines may end CRLF or LF. Throws on a structure no
- * spreadsheet would have written, naming the line so the publisher can find it.
- */
-export function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  // Whether anything of the current record has been read, so a last line of just "" still counts.
-  let started = false;
-  let line = 1;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-    started = false;
-  };
-  while (i < text.length) {
-    const char = text[i];
-    if (char !== '\r' && char !== '\n') started = true;
-    if (char === '"' && field === '') {
-      const startLine = line;
-      i += 1;
-      for (;;) {
-        if (i >= text.length) throw new Error(`a quoted value that starts on line ${startLine} never ends; a closing " is missing`);
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        if (text[i] === '\n') line += 1;
-        field += text[i];
-        i += 1;
-      }
-      const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        throw new Error(`on line ${line} a quoted value is followed by more text before the next comma; a " inside a quoted value must be doubled ("")`);
-      }
-      continue;
-    }
-    if (char === ',') {
-      endField();
-    } else if (char === '\r' || char === '\n') {
-      endRecord();
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      line += 1;
-    } else {
-      field += char;
-    }
-    i += 1;
-  }
-  if (started) endRecord();
-  return records;
-}
 
 /** "Beneficiary Location:0:Name" and "beneficiary location:name" are the same column. */
 function columnKey(title: string): string {

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import type { Context } from '../../context.ts';
 import { canOnContribution } from '../../policies/contribution.policy.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
+import { canOnTaxonomy } from '../../policies/priority.policy.ts';
 import { Funder } from '../funders/funder.entity.ts';
 import { fundersInFund } from '../funders/funder.service.ts';
 import { Contribution } from './contribution.entity.ts';
@@ -55,6 +56,7 @@ export class FundMoneyResolver {
       invite: canOnFund(viewer, 'invite', fund),
       recordContribution: canOnFund(viewer, 'recordContribution', fund),
       addFunder: canOnFund(viewer, 'manage', fund),
+      editPriorities: canOnTaxonomy(viewer, 'edit', fund),
     };
   }
 }

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { kindOfAnyAreaCode } from '../../../shared/areas.ts';
 import { FundRole, LegalForm } from '../../../shared/domain.ts';
 import type { FieldError } from '../../../shared/errors.ts';
 import { londonParts } from '../../../shared/london-time.ts';
 import { formatPence } from '../../../shared/money.ts';
-import { DEFAULT_PRIORITIES } from '../../../shared/taxonomy.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import { canOnContribution } from '../../policies/contribution.policy.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { hasRole } from '../../policies/roles.ts';
+import { withContainingAreas } from '../areas/area-hierarchy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chooseFunder, officerFunderIds } from '../funders/funder.service.ts';
+import { checkPriorityKeys, fundPriorities } from '../taxonomy/taxonomy.service.ts';
 import { restrictionBlocking, type AllocationAward, type AllocationContribution } from '../panels/allocation.ts';
 import { Contribution } from './contribution.entity.ts';
 import type { ContributionTermsInput, RecordContributionInput, UpdateContributionInput } from './contribution.inputs.ts';
@@ -31,15 +33,14 @@ interface Terms {
   note?: string;
 }
 
-const AREA_CODE = /^[A-Z0-9][A-Z0-9-]{0,19}$/;
-
 function isCalendarDate(text: string): boolean {
   const [year, month, day] = text.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return year >= 2000 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-async function readTerms(fund: Fund, input: ContributionTermsInput): Promise<{ terms: Terms; problems: FieldError[] }> {
+/** Reads and checks the terms; `kept` are the priorities the contribution is already restricted to (a retired one may stay). */
+async function readTerms(em: EntityManager, fund: Fund, input: ContributionTermsInput, kept: readonly string[] = []): Promise<{ terms: Terms; problems: FieldError[] }> {
   const problems: FieldError[] = [];
   if (!isCalendarDate(input.receivedOn)) problems.push({ field: 'receivedOn', message: 'Enter a real date for when the money was received, like 2026-11-23.' });
   const spendBy = input.spendBy?.trim() || undefined;
@@ -47,11 +48,13 @@ async function readTerms(fund: Fund, input: ContributionTermsInput): Promise<{ t
   else if (spendBy && isCalendarDate(input.receivedOn) && spendBy < input.receivedOn) {
     problems.push({ field: 'spendBy', message: 'The spend-by date must be on or after the date the money was received.' });
   }
-  const known = new Set(DEFAULT_PRIORITIES.map((priority) => priority.key));
-  const priorities = [...new Set(input.restrictedToPriorities)];
-  if (priorities.some((key) => !known.has(key))) problems.push({ field: 'restrictedToPriorities', message: "Choose priorities from the fund's list." });
+  // Restrictions name the fund's own priorities, by key, as the allocation compares them with tags.
+  const taxonomy = await fundPriorities(em, fund.id);
+  const priorities = checkPriorityKeys(taxonomy, input.restrictedToPriorities, { field: 'restrictedToPriorities', kept, max: taxonomy.length });
+  problems.push(...priorities.problems);
   const areas = [...new Set(input.restrictedToAreas.map((code) => code.trim().toUpperCase()).filter(Boolean))];
-  const badAreas = areas.filter((code) => !AREA_CODE.test(code));
+  // Real ONS codes of LSOAs, wards and local authorities, or the demo's (RD-W03).
+  const badAreas = areas.filter((code) => kindOfAnyAreaCode(code) === null);
   if (badAreas.length > 0) {
     problems.push({ field: 'restrictedToAreas', message: `${badAreas.join(', ')} ${badAreas.length === 1 ? 'is not an area code' : 'are not area codes'}. Enter codes like E05009001, separated by commas.` });
   }
@@ -64,7 +67,7 @@ async function readTerms(fund: Fund, input: ContributionTermsInput): Promise<{ t
     terms: {
       amountPence: input.amountPence,
       receivedOn: input.receivedOn,
-      restrictedToPriorities: DEFAULT_PRIORITIES.map((priority) => priority.key).filter((key) => priorities.includes(key)),
+      restrictedToPriorities: priorities.keys,
       restrictedToAreas: areas,
       excludesUnconstituted: input.excludesUnconstituted,
       restrictedToPhase: phase,
@@ -99,7 +102,7 @@ function differences(before: ReturnType<typeof auditable>, after: ReturnType<typ
 
 export async function recordContribution(em: EntityManager, viewer: Viewer, input: RecordContributionInput): Promise<Contribution> {
   const fund = await requireFund(em, viewer, input.fundId, 'recordContribution');
-  const { terms, problems } = await readTerms(fund, input);
+  const { terms, problems } = await readTerms(em, fund, input);
   if (problems.length > 0) throw errors.badInput(problems);
   const chosen = await chooseFunder(em, viewer, fund, input, hasRole(viewer, fund.id, FundRole.COORDINATOR));
   if (chosen.problems.length > 0) throw errors.badInput(chosen.problems);
@@ -124,6 +127,7 @@ interface DrawRow {
   amount_pence: number;
   reference: string;
   priority_tags: string[];
+  area_codes: string[];
   phase_id: string;
   legal_form: LegalForm;
   decided_at: Date;
@@ -162,8 +166,8 @@ function breaksDraws(contribution: Contribution, terms: Terms, draws: DrawRow[])
     reference: draw.reference,
     amountPence: draw.amount_pence,
     priorities: draw.priority_tags,
-    // Awards are not placed in areas until areas arrive (issue 6), exactly as the allocation sees them.
-    areaCodes: [],
+    // The application's areas, exactly as the allocation sees them.
+    areaCodes: draw.area_codes,
     unconstituted: draw.legal_form === LegalForm.UNCONSTITUTED_GROUP,
     phaseId: draw.phase_id,
     decidedOn: londonDay(new Date(draw.decided_at)),
@@ -194,7 +198,7 @@ export async function updateContribution(em: EntityManager, viewer: Viewer, inpu
   if (!canOnContribution(viewer, 'edit', contribution, await officerFunderIds(em, viewer, contribution.fund.id))) {
     throw errors.forbidden('change this contribution');
   }
-  const { terms, problems } = await readTerms(contribution.fund, input);
+  const { terms, problems } = await readTerms(em, contribution.fund, input, contribution.restrictedToPriorities);
   if (problems.length > 0) throw errors.badInput(problems);
   if (contribution.version !== input.version) throw errors.conflict('contribution');
   const changes = differences(auditable(contribution), auditable(terms));
@@ -210,7 +214,7 @@ export async function updateContribution(em: EntityManager, viewer: Viewer, inpu
     );
     if (locked.version !== input.version) throw errors.conflict('contribution');
     const draws = await tx.getConnection().execute<DrawRow[]>(
-      `SELECT d.amount_pence, a.reference, a.priority_tags, a.phase_id, g.legal_form, x.decided_at
+      `SELECT d.amount_pence, a.reference, a.priority_tags, a.area_codes, a.phase_id, g.legal_form, x.decided_at
          FROM award_draw d JOIN decision x ON x.id = d.decision_id
          JOIN application a ON a.id = x.application_id JOIN applicant_group g ON g.id = a.group_id
         WHERE d.contribution_id = ? ORDER BY a.reference`,
@@ -218,7 +222,9 @@ export async function updateContribution(em: EntityManager, viewer: Viewer, inpu
       'all',
       tx.getTransactionContext(),
     );
-    const broken = breaksDraws(contribution, terms, draws);
+    // As the allocation sees them: in their areas and in the wards and local authorities holding those.
+    const placed = await withContainingAreas(tx, draws.map((draw) => draw.area_codes));
+    const broken = breaksDraws(contribution, terms, draws.map((draw, index) => ({ ...draw, area_codes: placed[index] })));
     if (broken.length > 0) throw errors.badInput(broken);
     tx.assign(contribution, { ...terms, restrictedToPhase: terms.restrictedToPhase ?? null, spendBy: terms.spendBy ?? null, note: terms.note ?? null });
     recordAudit(tx, { actor: viewer.user, action: 'contribution.updated', entityType: 'Contribution', entityId: contribution.id, fundId: contribution.fund.id, changes });

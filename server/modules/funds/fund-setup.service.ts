@@ -13,6 +13,7 @@ import type { AddPhaseInput, CreateFundInput, PhaseInput, UpdatePhaseInput } fro
 import { requireFund } from './fund.service.ts';
 import { limitsBreakingAwards, liveAwards } from './live-awards.ts';
 import { Phase } from './phase.entity.ts';
+import { seedPriorities } from '../taxonomy/taxonomy.service.ts';
 
 function phaseLimitProblems(phase: Pick<PhaseInput, 'minAwardPence' | 'maxAwardPence'>, prefix = ''): FieldError[] {
   if (phase.maxAwardPence >= phase.minAwardPence) return [];
@@ -71,6 +72,8 @@ export async function createFund(em: EntityManager, viewer: Viewer, input: Creat
       tx.create(Phase, { fund, position, name: phase.name.trim(), kind: phase.kind, criteria: phase.criteria.trim(), minAwardPence: phase.minAwardPence, maxAwardPence: phase.maxAwardPence });
     });
     tx.create(FundMembership, { fund, user: viewer.user, role: FundRole.COORDINATOR });
+    // Every fund starts with the shared taxonomy, which its coordinator then makes its own.
+    const priorities = seedPriorities(tx, fund);
     recordAudit(tx, {
       actor: viewer.user,
       action: 'fund.created',
@@ -89,6 +92,7 @@ export async function createFund(em: EntityManager, viewer: Viewer, input: Creat
         unconstitutedCapPence: [null, fund.unconstitutedCapPence ?? null],
         phases: [null, input.phases.map(phaseSummary)],
         coordinator: [null, viewer.user.email],
+        priorities: [null, priorities.map((priority) => priority.key)],
       },
     });
     return fund;

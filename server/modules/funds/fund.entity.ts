@@ -8,7 +8,7 @@ import { Phase } from './phase.entity.ts';
 
 @ObjectType({ description: 'A pooled fund that several funders pay into and decide on together.' })
 @Entity()
-export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | 'version' | 'lastReferenceNumber'> {
+export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | 'version' | 'lastReferenceNumber' | 'areaCodes'> {
   @Field()
   @Property({ length: 120 })
   name!: string;
@@ -25,6 +25,14 @@ export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | '
   @Field({ description: 'Where the fund works, in words applicants recognise, e.g. "Riverdale district".' })
   @Property({ length: 200 })
   areaDescription!: string;
+
+  /**
+   * The areas the fund covers, by code: usually local authorities, or some wards or LSOAs. The areas
+   * inside them (`fundAreas`) are what officers place applications in and what the map draws.
+   */
+  @Field(() => [String], { description: 'Codes of the areas the fund covers (local authorities, wards or LSOAs); the areas inside them count too.' })
+  @Property({ type: 'text[]' })
+  areaCodes: string[] = [];
 
   @Field({ description: 'Letters that start every application reference, e.g. RD.' })
   @Property({ length: 6 })
@@ -61,6 +69,10 @@ export class Fund extends BaseEntity<'reservedPence' | 'isDemo' | 'currency' | '
   @Field({ description: 'True for the fictional demonstration fund.' })
   @Property()
   isDemo: boolean = false;
+
+  /** The 360Giving publisher prefix a coordinator set; empty means the default made from the slug (open-data module). */
+  @Property({ type: 'string', length: 60, nullable: true })
+  openDataPrefix?: string | null;
 
   @Property({ version: true })
   version: number = 1;

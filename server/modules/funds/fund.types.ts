@@ -71,4 +71,7 @@ export class FundPermissions {
 
   @Field({ description: 'Name a new funder when recording a contribution or inviting.' })
   addFunder!: boolean;
+
+  @Field({ description: "Add, rename, describe, reorder, retire and delete the fund's priorities." })
+  editPriorities!: boolean;
 }

@@ -9,6 +9,7 @@ import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { Application } from '../applications/application.entity.ts';
+import { withContainingAreas } from '../areas/area-hierarchy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Contribution } from '../funds/contribution.entity.ts';
 import { allocate, type AllocationAward } from './allocation.ts';
@@ -143,6 +144,8 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
   );
   const committed = new Map(committedElsewhere.map((row) => [row.contribution_id, Number(row.committed)]));
   const decidedOn = londonIsoDate(now);
+  // Each award is in the areas its application serves and in the wards and local authorities holding them.
+  const placed = await withContainingAreas(em, awards.map((decision) => decision.application.areaCodes));
   const result = allocate({
     reservePence,
     contributions: contributions.map((c) => ({
@@ -155,11 +158,11 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
       restrictedToPhaseId: c.restrictedToPhase?.id ?? null,
       spendBy: c.spendBy ?? null,
     })),
-    awards: awards.map((decision): AllocationAward => ({
+    awards: awards.map((decision, index): AllocationAward => ({
       id: decision.id,
       amountPence: decision.amountPence!,
       priorities: decision.application.priorityTags,
-      areaCodes: [],
+      areaCodes: placed[index],
       unconstituted: decision.application.group.legalForm === LegalForm.UNCONSTITUTED_GROUP,
       phaseId: decision.application.phase.id,
       decidedOn,

@@ -51,6 +51,11 @@ export function Layout() {
                 ) : null}
                 {isCoordinator ? (
                   <li>
+                    <NavLink to="/areas">Areas</NavLink>
+                  </li>
+                ) : null}
+                {isCoordinator ? (
+                  <li>
                     <NavLink to="/outbox">Outbox</NavLink>
                   </li>
                 ) : null}

@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ContinueSignInPage } from '../features/auth/components/continue-sign-in-page.tsx';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { AreasPage } from '../features/areas/components/areas-page.tsx';
 import { DuplicatesPage } from '../features/duplicates/components/duplicates-page.tsx';
 import { CreateFundPage } from '../features/funds/components/create-fund-page.tsx';
 import { FundSettingsPage } from '../features/funds/components/fund-settings-page.tsx';
@@ -12,10 +13,16 @@ import { AcceptInvitePage } from '../features/people/components/accept-invite-pa
 import { PeoplePage } from '../features/people/components/people-page.tsx';
 import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
 import { GrantsPage } from '../features/grants/components/grants-page.tsx';
+import { OpenDataPage } from '../features/open-data/components/open-data-page.tsx';
 import { TriageApplicationPage } from '../features/triage/components/triage-application-page.tsx';
 import { TriageQueuePage } from '../features/triage/components/triage-queue-page.tsx';
 import { MeetingModePage } from '../features/panel/components/meeting-mode-page.tsx';
 import { PanelPackPage } from '../features/panel/components/panel-pack-page.tsx';
+import { FunderFocusPage } from '../features/priorities/components/funder-focus-page.tsx';
+import { PrioritiesPage } from '../features/priorities/components/priorities-page.tsx';
+import { PriorityEditPage } from '../features/priorities/components/priority-edit-page.tsx';
+import { WhoFundsWhatPage } from '../features/priorities/components/who-funds-what-page.tsx';
+import { CoveragePage } from '../features/coverage/components/coverage-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -38,12 +45,19 @@ const router = createBrowserRouter([
           { path: '/funds/:fundId/money/record', element: <ContributionFormPage /> },
           { path: '/funds/:fundId/contributions/:contributionId', element: <ContributionFormPage /> },
           { path: '/outbox', element: <OutboxPage /> },
+          { path: '/areas', element: <AreasPage /> },
           { path: '/meetings/:meetingId', element: <PanelPackPage /> },
           { path: '/meetings/:meetingId/run', element: <MeetingModePage /> },
           { path: '/funds/:fundId/grants', element: <GrantsPage /> },
+          { path: '/funds/:fundId/open-data', element: <OpenDataPage /> },
           { path: '/funds/:fundId/triage', element: <TriageQueuePage /> },
           { path: '/funds/:fundId/duplicates', element: <DuplicatesPage /> },
           { path: '/applications/:applicationId', element: <TriageApplicationPage /> },
+          { path: '/funds/:fundId/priorities', element: <PrioritiesPage /> },
+          { path: '/funds/:fundId/priorities/:priorityId', element: <PriorityEditPage /> },
+          { path: '/funds/:fundId/who-funds-what', element: <WhoFundsWhatPage /> },
+          { path: '/funds/:fundId/coverage', element: <CoveragePage /> },
+          { path: '/funds/:fundId/who-funds-what/focus/:funderId', element: <FunderFocusPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -4,8 +4,8 @@ import type { DecisionKind } from '../../gql/graphql.ts';
 import type { AgendaItem } from './api/panel-pack.ts';
 
 /** A contribution's restrictions for the pack's money table: the money page's sentences, in one cell. */
-export function restrictionsOf(contribution: RestrictionTerms) {
-  const words = restrictionsInWords(contribution);
+export function restrictionsOf(contribution: RestrictionTerms, label?: (key: string) => string) {
+  const words = restrictionsInWords(contribution, label);
   return words.length > 0 ? words.join(' ') : 'Unrestricted';
 }
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { needsCharityNumber, needsCompanyNumber, PAGE_TITLES, WORD_LIMITS, type Answers, type ApplyPageId, type DraftAnswers } from '../../../../../shared/apply/questions.ts';
-import { LEGAL_FORM_LABELS, LegalForm } from '../../../../../shared/domain.ts';
+import { chosenAreaCodes, chosenPriorities, needsCharityNumber, needsCompanyNumber, PAGE_TITLES, WORD_LIMITS, type Answers, type ApplyPageId, type DraftAnswers } from '../../../../../shared/apply/questions.ts';
+import { AREA_KIND_LABELS, AreaKind, LEGAL_FORM_LABELS, LegalForm, PriorityKind } from '../../../../../shared/domain.ts';
 import type { FieldError } from '../../../../../shared/errors.ts';
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
 import { Button } from '../../../components/button.tsx';
+import { Checkboxes } from '../../../components/checkboxes.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { InsetText, Panel } from '../../../components/panel.tsx';
 import { Radios } from '../../../components/radios.tsx';
@@ -81,6 +82,21 @@ export function StartPage({ fund, canAssist = false }: { fund: PublicFundFacts; 
   );
 }
 
+/** A priority a group may choose when it applies. */
+export interface OfferedPriority {
+  key: string;
+  label: string;
+  kind: PriorityKind;
+  description?: string | null;
+}
+
+/** An area a group may say its work is in: one of the fund's wards, or an area the fund lists. */
+export interface OfferedArea {
+  code: string;
+  name: string;
+  kind: AreaKind | `${AreaKind}`;
+}
+
 interface QuestionPageProps {
   page: ApplyPageId;
   slug: string;
@@ -89,11 +105,66 @@ interface QuestionPageProps {
   errors: FieldError[];
   draft: DraftAnswers;
   backHref: string;
+  /** The fund's priorities on offer, for the priorities page. */
+  priorities?: readonly OfferedPriority[];
+  /** The fund's areas on offer, for the areas page. */
+  areas?: readonly OfferedArea[];
 }
 
 const errorFor = (errors: FieldError[], field: string) => errors.find((error) => error.field === field)?.message;
 
-function Fields({ page, values, errors, draft }: Pick<QuestionPageProps, 'page' | 'values' | 'errors' | 'draft'>) {
+/** Themes and communities as two groups of tick boxes, sent under one name; the error sits on the first. */
+function PriorityFields({ priorities, values, error }: { priorities: readonly OfferedPriority[]; values: Answers; error?: string }) {
+  const chosen = chosenPriorities(values);
+  const groups = [
+    { kind: PriorityKind.THEME, legend: 'What is your work about?' },
+    { kind: PriorityKind.COMMUNITY, legend: 'Who is it for?' },
+  ]
+    .map((group) => ({ ...group, items: priorities.filter((priority) => priority.kind === group.kind) }))
+    .filter((group) => group.items.length > 0);
+  if (groups.length === 0) return <p className="app-body">This fund has no priorities to choose from. Continue to the next question.</p>;
+  return (
+    <>
+      <p className="app-body">Choose any that fit, so the funders can see what the fund pays for. If none fit, leave them all unticked.</p>
+      {groups.map((group, index) => (
+        <Checkboxes
+          key={group.kind}
+          id={index === 0 ? 'priorityTags' : `priorityTags-${group.kind.toLowerCase()}`}
+          name="priorityTags"
+          legend={group.legend}
+          legendSize="m"
+          hint="Optional. Choose all that apply."
+          defaultValue={chosen.filter((key) => group.items.some((item) => item.key === key))}
+          error={index === 0 ? error : undefined}
+          items={group.items.map((priority) => ({ value: priority.key, label: priority.label, hint: priority.description ?? undefined }))}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The fund's areas as one group of tick boxes; none ticked leaves the postcode to place the work. */
+function AreaFields({ areas, values, error }: { areas: readonly OfferedArea[]; values: Answers; error?: string }) {
+  if (areas.length === 0) return <p className="app-body">This fund has no areas to choose from. Continue to the next question.</p>;
+  const wards = areas.every((area) => area.kind === AreaKind.WARD);
+  return (
+    <>
+      <p className="app-body">If your work happens away from your postcode, or in more than one place, tell us where. If your postcode says it all, leave them all unticked.</p>
+      <Checkboxes
+        id="areaCodes"
+        name="areaCodes"
+        legend={wards ? 'Which wards does your work happen in?' : 'Which areas does your work happen in?'}
+        legendSize="m"
+        hint="Optional. Choose all that apply."
+        defaultValue={chosenAreaCodes(values)}
+        error={error}
+        items={areas.map((area) => ({ value: area.code, label: wards ? area.name : `${area.name} (${AREA_KIND_LABELS[area.kind as AreaKind].toLowerCase()})` }))}
+      />
+    </>
+  );
+}
+
+function Fields({ page, values, errors, draft, priorities = [], areas = [] }: Pick<QuestionPageProps, 'page' | 'values' | 'errors' | 'draft' | 'priorities' | 'areas'>) {
   const error = (field: string) => errorFor(errors, field);
   const text = (field: string, label: string, extra: Partial<Parameters<typeof TextInput>[0]> = {}) => (
     <TextInput id={field} name={field} label={label} defaultValue={values[field] ?? ''} error={error(field)} {...extra} />
@@ -177,12 +248,16 @@ function Fields({ page, values, errors, draft }: Pick<QuestionPageProps, 'page' 
           {area('beneficiaries', 'Who will benefit, and how many people roughly?', WORD_LIMITS.beneficiaries)}
         </>
       );
+    case 'areas':
+      return <AreaFields areas={areas} values={values} error={error('areaCodes')} />;
+    case 'priorities':
+      return <PriorityFields priorities={priorities} values={values} error={error('priorityTags')} />;
     case 'budget':
       return area('budget', 'Roughly how will you spend the money?', WORD_LIMITS.budget, 'For example “£600 food, £200 van fuel, £100 bags”');
   }
 }
 
-export function QuestionPage({ page, slug, fundName, values, errors, draft, backHref }: QuestionPageProps) {
+export function QuestionPage({ page, slug, fundName, values, errors, draft, backHref, priorities, areas }: QuestionPageProps) {
   return (
     <Column>
       <a className="app-back-link" href={backHref}>
@@ -192,7 +267,7 @@ export function QuestionPage({ page, slug, fundName, values, errors, draft, back
       <span className="app-caption">{fundName}</span>
       <h1 className="app-heading-l">{PAGE_TITLES[page]}</h1>
       <form method="post" action={`/apply/${slug}/${page}`} data-autosave={`/apply/${slug}/${page}/autosave`} noValidate>
-        <Fields page={page} values={values} errors={errors} draft={draft} />
+        <Fields page={page} values={values} errors={errors} draft={draft} priorities={priorities} areas={areas} />
         <div className="app-button-group">
           <Button type="submit">Save and continue</Button>
           <a className="app-link" href={`/apply/${slug}/save-for-later`}>
@@ -232,8 +307,16 @@ export function EligibilityPage({ slug, eligible, reasons }: { slug: string; eli
   );
 }
 
-function describe(page: ApplyPageId, answers: Answers): { key: string; value: string }[] {
+function describe(page: ApplyPageId, answers: Answers, priorityLabel: (key: string) => string, areaName: (code: string) => string): { key: string; value: string }[] {
   switch (page) {
+    case 'areas': {
+      const chosen = chosenAreaCodes(answers);
+      return [{ key: 'Areas', value: chosen.length > 0 ? chosen.map(areaName).join(', ') : 'None chosen: we will use your postcode' }];
+    }
+    case 'priorities': {
+      const chosen = chosenPriorities(answers);
+      return [{ key: 'Priorities', value: chosen.length > 0 ? chosen.map(priorityLabel).join(', ') : 'None chosen' }];
+    }
     case 'eligibility':
       return [
         { key: 'Works in the fund area', value: answers.worksInArea === 'yes' ? 'Yes' : 'No' },
@@ -260,7 +343,9 @@ function describe(page: ApplyPageId, answers: Answers): { key: string; value: st
   }
 }
 
-export function CheckAnswersPage({ slug, fundName, answers, pages }: { slug: string; fundName: string; answers: DraftAnswers; pages: ApplyPageId[] }) {
+export function CheckAnswersPage({ slug, fundName, answers, pages, priorityLabel = (key) => key, areas = [] }: { slug: string; fundName: string; answers: DraftAnswers; pages: ApplyPageId[]; priorityLabel?: (key: string) => string; areas?: readonly OfferedArea[] }) {
+  const areaNames = new Map(areas.map((area) => [area.code, area.name]));
+  const areaName = (code: string) => areaNames.get(code) ?? code;
   return (
     <Column>
       <span className="app-caption">{fundName}</span>
@@ -269,7 +354,7 @@ export function CheckAnswersPage({ slug, fundName, answers, pages }: { slug: str
         <section key={page}>
           <h2 className="app-heading-m">{PAGE_TITLES[page]}</h2>
           <SummaryList
-            rows={describe(page, answers[page] ?? {}).map((row) => ({
+            rows={describe(page, answers[page] ?? {}, priorityLabel, areaName).map((row) => ({
               key: row.key,
               value: row.value,
               action: { href: `/apply/${slug}/${page}`, label: 'Change', visuallyHiddenText: row.key.toLowerCase() },

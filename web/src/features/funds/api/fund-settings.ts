@@ -16,6 +16,12 @@ const FundSettingsQuery = graphql(`
       panelTime
       cutoffHoursBefore
       version
+      areaCodes
+      areas {
+        code
+        name
+        kind
+      }
       viewerMay {
         manage
       }

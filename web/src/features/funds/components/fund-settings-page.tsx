@@ -16,6 +16,7 @@ import { useFundSettings } from '../api/fund-settings.ts';
 import { useOpenPhase } from '../api/open-phase.ts';
 import { useSavePhase } from '../api/save-phase.ts';
 import { useUpdateFund } from '../api/update-fund.ts';
+import { FundAreasForm } from './fund-areas-form.tsx';
 import { EMPTY_PHASE, PhaseFields, readPhase, type PhaseValues } from './phase-fields.tsx';
 import { RhythmFields, type RhythmValues } from './rhythm-fields.tsx';
 
@@ -61,6 +62,7 @@ function FundSettings({ fund }: { fund: Fund }) {
         </NotificationBanner>
       ) : null}
       <SettingsForm key={`settings-${saves}`} fund={fund} version={settingsVersion} onSaved={onSaved} />
+      <FundAreasForm fund={fund} onChanged={follow} />
       <Phases fund={fund} onChanged={follow} />
       <p className="app-body">
         <Link to="/funds/new">Set up another fund</Link>

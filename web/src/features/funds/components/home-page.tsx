@@ -133,6 +133,15 @@ function FundWeek({ fundId }: { fundId: string }) {
         <li>
           <Link to={`/funds/${fund.id}/grants`}>Grants and payments</Link>
         </li>
+        <li>
+          <Link to={`/funds/${fund.id}/who-funds-what`}>Who funds what</Link>
+        </li>
+        <li>
+          <Link to={`/funds/${fund.id}/coverage`}>Coverage map</Link>
+        </li>
+        <li>
+          <Link to={`/funds/${fund.id}/priorities`}>Priorities</Link>
+        </li>
       </ul>
 
       <h2 className="app-heading-m">Money in the fund</h2>

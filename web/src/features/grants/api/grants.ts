@@ -13,6 +13,9 @@ const FundGrantsQuery = graphql(`
         committedPence
         paidPence
       }
+      openData {
+        grantCount
+      }
       grants {
         id
         amountPence

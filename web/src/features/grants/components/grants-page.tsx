@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FundRole } from '../../../../../shared/domain.ts';
 import { formatLondonDate, londonToday } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
@@ -34,6 +34,13 @@ export function GrantsPage() {
       <p className="app-body">
         {formatPence(fund.ledger.paidPence)} paid; {formatPence(fund.ledger.committedPence)} awarded and still to pay.
       </p>
+      {fund.openData ? (
+        <p className="app-body">
+          <Link className="app-link" to={`/funds/${fundId}/open-data`}>
+            Export the grants as open data (360Giving)
+          </Link>
+        </p>
+      ) : null}
       <Table
         caption="Grants, newest first"
         captionSize="m"

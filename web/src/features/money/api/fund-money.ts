@@ -19,6 +19,11 @@ const FundMoneyQuery = graphql(`
         id
         name
       }
+      priorities {
+        key
+        label
+        retired
+      }
       ledger {
         contributedPence
         reservedPence

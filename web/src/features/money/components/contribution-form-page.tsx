@@ -3,7 +3,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { FUNDER_KIND_LABELS, FunderKind } from '../../../../../shared/domain.ts';
 import type { FieldError } from '../../../../../shared/errors.ts';
 import { penceToPoundsText } from '../../../../../shared/money.ts';
-import { DEFAULT_PRIORITIES } from '../../../../../shared/taxonomy.ts';
 import { formProblems, messageFor, readPounds } from '../../../app/form-problems.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { Button } from '../../../components/button.tsx';
@@ -135,7 +134,9 @@ function ContributionForm({ fund, contribution }: { fund: Fund; contribution?: C
             legend="Only for these priorities"
             legendSize="s"
             hint="Awards paid from this money must have at least one of them"
-            items={DEFAULT_PRIORITIES.map((priority) => ({ value: priority.key, label: priority.label }))}
+            items={fund.priorities
+              .filter((priority) => !priority.retired || contribution?.restrictedToPriorities.includes(priority.key))
+              .map((priority) => ({ value: priority.key, label: priority.retired ? `${priority.label} (retired)` : priority.label }))}
             value={values.priorities}
             onChange={set('priorities')}
             error={messageFor(problems, 'restrictedToPriorities')}

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { formatPence } from '../../../../../shared/money.ts';
 import { formatCalendarDate } from '../../../../../shared/london-time.ts';
 import { restrictionsInWords } from '../../../../../shared/restrictions.ts';
+import { priorityLabeller } from '../../../../../shared/taxonomy.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { BudgetBar, FundLedgerBar } from '../../../components/budget-bar.tsx';
 import { useFundMoney } from '../api/fund-money.ts';
@@ -15,6 +16,7 @@ export function MoneyPage() {
   if (error) return <p className="app-body" role="alert">{error.message}</p>;
   const { fund } = data;
   const { ledger } = fund;
+  const priorityLabel = priorityLabeller(fund.priorities);
   const mayRecord = fund.viewerMay.recordContribution && (fund.recordableFunders.length > 0 || fund.viewerMay.addFunder);
 
   return (
@@ -33,7 +35,7 @@ export function MoneyPage() {
       {fund.contributions.length === 0 ? <p className="app-body">No contributions recorded yet.</p> : null}
       <ul className="app-list app-list--plain">
         {fund.contributions.map((contribution) => {
-          const restrictions = restrictionsInWords(contribution);
+          const restrictions = restrictionsInWords(contribution, priorityLabel);
           const headingId = `contribution-${contribution.id}`;
           return (
             <li key={contribution.id}>

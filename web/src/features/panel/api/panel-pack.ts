@@ -15,6 +15,12 @@ const PanelPackQuery = graphql(`
         name
         purpose
         myRoles
+        priorities {
+          key
+          label
+          kind
+          retired
+        }
         ledger {
           contributedPence
           reservedPence
@@ -81,6 +87,7 @@ const PanelPackQuery = graphql(`
         budget
         amountRequestedPence
         priorityTags
+        version
         assisted
         myConflict
         group {

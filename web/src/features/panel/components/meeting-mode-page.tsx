@@ -19,7 +19,7 @@ import { TextInput } from '../../../components/text-input.tsx';
 import type { DecisionKind } from '../../../gql/graphql.ts';
 import { useCloseMeeting, useRecordDecision } from '../api/panel-actions.ts';
 import { usePanelPack, type AgendaItem, type PanelPack } from '../api/panel-pack.ts';
-import { priorityLabel } from '../../../../../shared/restrictions.ts';
+import { priorityLabeller } from '../../../../../shared/taxonomy.ts';
 import { decisionText } from '../labels.ts';
 
 function averageScore(item: AgendaItem) {
@@ -121,7 +121,7 @@ function AgendaItemView({ meeting, item, record, position, onMove }: { meeting: 
         {LEGAL_FORM_LABELS[item.group.legalForm]} · asks for <strong>{formatPence(item.amountRequestedPence)}</strong> · {averageScore(item)}
       </p>
       <p className="app-body">
-        <strong>{item.title}.</strong> {item.summary} {item.priorityTags.length > 0 ? `(${item.priorityTags.map(priorityLabel).join(', ')})` : ''}
+        <strong>{item.title}.</strong> {item.summary} {item.priorityTags.length > 0 ? `(${item.priorityTags.map(priorityLabeller(meeting.fund.priorities)).join(', ')})` : ''}
       </p>
       {item.conflicts.length > 0 ? (
         <InsetText>

@@ -8,7 +8,8 @@ import { Table } from '../../../components/table.tsx';
 import { Tag } from '../../../components/tag.tsx';
 import { useMe } from '../../auth/api/me.ts';
 import { usePanelPack, type PanelPack } from '../api/panel-pack.ts';
-import { priorityLabel } from '../../../../../shared/restrictions.ts';
+import { priorityLabeller } from '../../../../../shared/taxonomy.ts';
+import { PriorityTagsEditor } from '../../priorities/components/priority-tags-form.tsx';
 import { decisionText, restrictionsOf } from '../labels.ts';
 import { PackDuplicates } from './pack-duplicates.tsx';
 import { DeclareConflictForm, ScoreForm } from './score-form.tsx';
@@ -27,6 +28,7 @@ export function PanelPackPage() {
   const open = meeting.status !== 'CLOSED';
   const scores = open && (roles.has(FundRole.PANELLIST) || roles.has(FundRole.COMMUNITY_PANELLIST));
   const myUserId = me?.me?.user.id ?? '';
+  const priorityLabel = priorityLabeller(meeting.fund.priorities);
 
   return (
     <article className="app-pack">
@@ -58,7 +60,7 @@ export function PanelPackPage() {
         firstCellIsHeader
         columns={[
           { key: 'funder', header: 'Funder', render: (row) => row.funder.name },
-          { key: 'restrictions', header: 'Restrictions', render: (row) => restrictionsOf(row) },
+          { key: 'restrictions', header: 'Restrictions', render: (row) => restrictionsOf(row, priorityLabel) },
           { key: 'contributed', header: 'Contributed', numeric: true, render: (row) => formatPence(row.amountPence) },
           { key: 'committed', header: 'Awarded, unpaid', numeric: true, render: (row) => formatPence(row.ledger.committedPence) },
           { key: 'paid', header: 'Paid', numeric: true, render: (row) => formatPence(row.ledger.paidPence) },
@@ -78,12 +80,23 @@ export function PanelPackPage() {
             {item.assisted ? ' · filled in with an officer' : ''}
           </p>
           <p className="app-body">
+            {item.priorityTags.length === 0 ? 'No priorities tagged yet.' : null}
             {item.priorityTags.map((tag) => (
               <Tag key={tag} colour="blue" className="app-pack__tag">
                 {priorityLabel(tag)}
               </Tag>
             ))}
           </p>
+          {open && !item.myConflict && roles.size > 0 ? (
+            <details className="app-details">
+              <summary className="app-details__summary">
+                Change the priorities<span className="app-visually-hidden"> of {item.reference}</span>
+              </summary>
+              <div className="app-details__text">
+                <PriorityTagsEditor application={item} priorities={meeting.fund.priorities} idPrefix={`tags-${item.id}`} />
+              </div>
+            </details>
+          ) : null}
           <p className="app-body">
             <strong>{item.title}.</strong> {item.description ?? item.summary}
           </p>

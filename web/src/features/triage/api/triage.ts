@@ -55,6 +55,22 @@ const TriageApplicationQuery = graphql(`
       submittedAt
       assisted
       priorityTags
+      viewerMayTag
+      areaCodes
+      viewerMayPlace
+      areas {
+        code
+        name
+        kind
+      }
+      tagOrigins {
+        key
+        byGroup
+        addedAt
+        addedBy {
+          name
+        }
+      }
       readyForPanelAt
       group {
         name

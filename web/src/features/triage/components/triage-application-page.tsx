@@ -4,7 +4,7 @@ import { LegalForm, LEGAL_FORM_LABELS } from '../../../../../shared/domain.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
 import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
-import { DEFAULT_PRIORITIES } from '../../../../../shared/taxonomy.ts';
+import { priorityLabeller } from '../../../../../shared/taxonomy.ts';
 import { ApiError, fieldErrors } from '../../../app/graphql-client.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { Button } from '../../../components/button.tsx';
@@ -13,7 +13,10 @@ import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
 import { Radios } from '../../../components/radios.tsx';
 import { SummaryList } from '../../../components/summary-list.tsx';
+import { useFundPriorities } from '../../priorities/api/fund-priorities.ts';
+import { PriorityTagsEditor } from '../../priorities/components/priority-tags-form.tsx';
 import { useTriage, useTriageApplication, type TriageApplication } from '../api/triage.ts';
+import { AreasServed } from './areas-served.tsx';
 import { PossibleDuplicates } from './possible-duplicates.tsx';
 
 export function TriageApplicationPage() {
@@ -52,6 +55,8 @@ export function TriageApplicationPage() {
         ]}
       />
       <PossibleDuplicates application={application} />
+      <Priorities application={application} />
+      <AreasServed application={application} />
       {application.status === 'SUBMITTED' || application.status === 'CHECKED' ? (
         <TriageForm key={application.version} application={application} triage={triage} />
       ) : (
@@ -72,7 +77,6 @@ function TriageForm({ application, triage }: { application: TriageApplication; t
     ].filter(Boolean),
   );
   const [safeguarding, setSafeguarding] = useState(checklist?.safeguarding ?? '');
-  const [tags, setTags] = useState<string[]>(application.priorityTags);
   const [ready, setReady] = useState(application.status === 'CHECKED' ? 'yes' : 'no');
   const changedMeanwhile = triage.error instanceof ApiError && triage.error.code === ErrorCode.Conflict;
   const problems = changedMeanwhile ? [] : fieldErrors(triage.error).map((problem) => ({ ...problem, field: problem.field === 'applicationId' ? 'checks' : problem.field === 'eligibilityConfirmed' || problem.field === 'hostOrRefereeConfirmed' ? 'checks' : problem.field || 'checks' }));
@@ -88,7 +92,6 @@ function TriageForm({ application, triage }: { application: TriageApplication; t
       hostOrRefereeConfirmed: checks.includes('hostOrRefereeConfirmed'),
       bankDetailsChecked: checks.includes('bankDetailsChecked'),
       safeguarding,
-      priorityTags: tags,
       readyForPanel: ready === 'yes',
     });
   };
@@ -135,17 +138,6 @@ function TriageForm({ application, triage }: { application: TriageApplication; t
           { value: 'MISSING', label: 'Needed, and missing' },
         ]}
       />
-      <Checkboxes
-        id="priorityTags"
-        name="priorityTags"
-        legend="Priorities"
-        legendSize="m"
-        hint="Add or correct the shared priority tags, so funders can see who funds what."
-        value={tags}
-        onChange={setTags}
-        error={messageFor('priorityTags')}
-        items={DEFAULT_PRIORITIES.map((priority) => ({ value: priority.key, label: priority.label }))}
-      />
       <Radios
         id="ready"
         name="ready"
@@ -164,5 +156,43 @@ function TriageForm({ application, triage }: { application: TriageApplication; t
         Save the checks
       </Button>
     </form>
+  );
+}
+
+/** The application's priority tags, who added each, and the form to add or correct them. */
+function Priorities({ application }: { application: TriageApplication }) {
+  const { data } = useFundPriorities(application.fundId);
+  const priorities = data?.fund.priorities ?? [];
+  const label = priorityLabeller(priorities);
+  const origins = new Map(application.tagOrigins.map((origin) => [origin.key, origin]));
+  return (
+    <section aria-labelledby="priorities-heading">
+      <h2 className="app-heading-l" id="priorities-heading">
+        Priorities
+      </h2>
+      {application.priorityTags.length === 0 ? (
+        <p className="app-body">No priorities yet.</p>
+      ) : (
+        <ul className="app-list app-list--bullet" aria-label="Priority tags">
+          {application.priorityTags.map((key) => {
+            const origin = origins.get(key);
+            return (
+              <li key={key}>
+                <strong>{label(key)}</strong>
+                {origin?.byGroup ? ', chosen by the group' : null}
+                {origin?.addedBy ? `, added by ${origin.addedBy.name}` : null}
+                {origin?.addedAt && !origin.byGroup ? ` on ${formatLondonDateTime(new Date(origin.addedAt))}` : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {application.viewerMayTag && data ? (
+        <>
+          <p className="app-body">Add or correct the shared tags, so funders can see who funds what. Every change is recorded with your name.</p>
+          <PriorityTagsEditor application={application} priorities={priorities} />
+        </>
+      ) : null}
+    </section>
   );
 }

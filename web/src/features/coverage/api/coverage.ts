@@ -1,0 +1,159 @@
+import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from '../../../app/graphql-client.ts';
+import { graphql } from '../../../gql/index.ts';
+
+const CoverageOptionsQuery = graphql(`
+  query CoverageOptions($fundId: ID!) {
+    fund(id: $fundId) {
+      id
+      name
+      phases {
+        id
+        name
+      }
+      priorities(includeRetired: false) {
+        id
+        key
+        label
+        kind
+      }
+      funders {
+        id
+        name
+      }
+    }
+  }
+`);
+
+// Asks for the map and nothing else, so the server can serve the whole answer again while nothing in
+// it has changed (coverage-cache.ts).
+const CoverageQuery = graphql(`
+  query Coverage($fundId: ID!, $level: AreaKind!, $filter: CoverageFilter) {
+    coverage(fundId: $fundId, level: $level, filter: $filter) {
+      fundId
+      level
+      fundAreas {
+        code
+        name
+        kind
+      }
+      areas {
+        code
+        name
+        kind
+        grantCount
+        pence
+        population
+        pencePerHead
+        imdDecile
+        imdDecileDerived
+        areaKm2
+        peoplePerKm2
+        rural
+        ruralPopulationShare
+        externalGrantCount
+        externalPence
+      }
+      grants {
+        ...CoverageTotalsFields
+      }
+      external {
+        totals {
+          ...CoverageTotalsFields
+        }
+        otherCurrencyCount
+      }
+      ruralPeoplePerKm2
+      medianPencePerHead
+      littlePencePerHead
+      gaps {
+        deprived {
+          code
+        }
+        rural {
+          rural {
+            ...AreaGroupFields
+          }
+          urban {
+            ...AreaGroupFields
+          }
+          unknownCount
+          unfunded {
+            code
+          }
+          little {
+            code
+          }
+        }
+        communities {
+          priority {
+            id
+            key
+            label
+          }
+          grantCount
+          pence
+        }
+        noCommunity {
+          grantCount
+          pence
+        }
+      }
+    }
+  }
+
+  fragment CoverageTotalsFields on CoverageTotals {
+    all {
+      grantCount
+      pence
+    }
+    inAreas {
+      grantCount
+      pence
+    }
+    wider {
+      grantCount
+      pence
+    }
+    outside {
+      grantCount
+      pence
+    }
+    unplaced {
+      grantCount
+      pence
+    }
+    noArea {
+      grantCount
+      pence
+    }
+  }
+
+  fragment AreaGroupFields on AreaGroupFigures {
+    areaCount
+    unfundedCount
+    population
+    pence
+    pencePerHead
+  }
+`);
+
+export type CoverageOptions = ResultOf<typeof CoverageOptionsQuery>['fund'];
+export type CoverageResult = ResultOf<typeof CoverageQuery>;
+export type CoverageView = CoverageResult['coverage'];
+export type CoverageAreaView = CoverageView['areas'][number];
+export type CoverageVariables = VariablesOf<typeof CoverageQuery>;
+export type CoverageFilterInput = NonNullable<CoverageVariables['filter']>;
+
+export const coverageQueryOptions = (variables: CoverageVariables) =>
+  queryOptions({ queryKey: ['fund', variables.fundId, 'coverage', variables.level, variables.filter ?? {}], queryFn: () => request(CoverageQuery, variables) });
+
+export const coverageOptionsQueryOptions = (fundId: string) =>
+  queryOptions({ queryKey: ['fund', fundId, 'coverage-options'], queryFn: async () => (await request(CoverageOptionsQuery, { fundId })).fund });
+
+/** The fund's name, and its phases, priorities and funders to filter by. */
+export const useCoverageOptions = (fundId: string) => useQuery(coverageOptionsQueryOptions(fundId));
+
+/** Keeps the last map on screen while a changed filter loads, so the page does not jump. */
+export const useCoverage = (variables: CoverageVariables) => useQuery({ ...coverageQueryOptions(variables), placeholderData: keepPreviousData });
