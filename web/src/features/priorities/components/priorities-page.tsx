@@ -1,20 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { PRIORITY_KIND_LABELS, PriorityKind } from '../../../../../shared/domain.ts';
+import { PriorityKind } from '../../../../../shared/domain.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
-import { PRIORITY_DESCRIPTION_MAX, PRIORITY_LABEL_MAX } from '../../../../../shared/limits.ts';
-import { formProblems, messageFor } from '../../../app/form-problems.ts';
+import { PRIORITY_LABEL_MAX } from '../../../../../shared/limits.ts';
+import { formProblems } from '../../../app/form-problems.ts';
 import { ApiError, fieldErrors } from '../../../app/graphql-client.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { Button } from '../../../components/button.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
-import { Radios } from '../../../components/radios.tsx';
 import { Tag } from '../../../components/tag.tsx';
-import { TextArea } from '../../../components/text-area.tsx';
-import { TextInput } from '../../../components/text-input.tsx';
 import { useAddPriority } from '../api/add-priority.ts';
 import { useDeletePriority } from '../api/delete-priority.ts';
+import { PriorityFields } from './priority-fields.tsx';
 import { useFundPriorities, type FundPriority } from '../api/fund-priorities.ts';
 import { useReorderPriorities } from '../api/reorder-priorities.ts';
 import { useRetirePriority } from '../api/retire-priority.ts';
@@ -194,36 +192,7 @@ function AddPriorityForm({ fundId, onAdded }: { fundId: string; onAdded: (label:
         Add a priority
       </h2>
       <ErrorSummary errors={problems} />
-      <TextInput
-        id="label"
-        name="label"
-        label="Name"
-        hint={`What applicants and funders read, up to ${PRIORITY_LABEL_MAX} characters. It can be changed later.`}
-        value={values.label}
-        onChange={(event) => setValues({ ...values, label: event.target.value })}
-        error={messageFor(problems, 'label')}
-      />
-      <Radios
-        id="kind"
-        name="kind"
-        legend="Kind"
-        legendSize="s"
-        inline
-        value={values.kind}
-        onChange={(kind) => setValues({ ...values, kind })}
-        error={messageFor(problems, 'kind')}
-        items={Object.values(PriorityKind).map((kind) => ({ value: kind, label: PRIORITY_KIND_LABELS[kind] }))}
-      />
-      <TextArea
-        id="description"
-        name="description"
-        label="Short description (optional)"
-        hint={`Shown to applicants under the name, up to ${PRIORITY_DESCRIPTION_MAX} characters.`}
-        rows={3}
-        value={values.description}
-        onChange={(event) => setValues({ ...values, description: event.target.value })}
-        error={messageFor(problems, 'description')}
-      />
+      <PriorityFields values={values} onChange={setValues} problems={problems} labelHint={`What applicants and funders read, up to ${PRIORITY_LABEL_MAX} characters. It can be changed later.`} />
       <Button type="submit" disabled={add.isPending}>
         Add the priority
       </Button>

@@ -1,17 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PRIORITY_KIND_LABELS, PriorityKind } from '../../../../../shared/domain.ts';
+import { PriorityKind } from '../../../../../shared/domain.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
-import { PRIORITY_DESCRIPTION_MAX, PRIORITY_LABEL_MAX } from '../../../../../shared/limits.ts';
-import { formProblems, messageFor } from '../../../app/form-problems.ts';
+import { PRIORITY_LABEL_MAX } from '../../../../../shared/limits.ts';
+import { formProblems } from '../../../app/form-problems.ts';
 import { ApiError } from '../../../app/graphql-client.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
 import { Button } from '../../../components/button.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
-import { Radios } from '../../../components/radios.tsx';
-import { TextArea } from '../../../components/text-area.tsx';
-import { TextInput } from '../../../components/text-input.tsx';
+import { PriorityFields } from './priority-fields.tsx';
 import { useFundPriorities, type FundPriority } from '../api/fund-priorities.ts';
 import { useUpdatePriority } from '../api/update-priority.ts';
 
@@ -60,36 +58,7 @@ function PriorityForm({ fundId, priority, update }: { fundId: string; priority: 
         <form onSubmit={submit} noValidate>
           <h1 className="app-heading-l">Change {priority.label}</h1>
           <p className="app-body">Applications, contributions and focus marks keep it under its key, {priority.key}, so they all show the new name.</p>
-          <TextInput
-            id="label"
-            name="label"
-            label="Name"
-            hint={`Up to ${PRIORITY_LABEL_MAX} characters.`}
-            value={values.label}
-            onChange={(event) => setValues({ ...values, label: event.target.value })}
-            error={messageFor(problems, 'label')}
-          />
-          <Radios
-            id="kind"
-            name="kind"
-            legend="Kind"
-            legendSize="s"
-            inline
-            value={values.kind}
-            onChange={(kind) => setValues({ ...values, kind })}
-            error={messageFor(problems, 'kind')}
-            items={Object.values(PriorityKind).map((kind) => ({ value: kind, label: PRIORITY_KIND_LABELS[kind] }))}
-          />
-          <TextArea
-            id="description"
-            name="description"
-            label="Short description (optional)"
-            hint={`Shown to applicants under the name, up to ${PRIORITY_DESCRIPTION_MAX} characters.`}
-            rows={3}
-            value={values.description}
-            onChange={(event) => setValues({ ...values, description: event.target.value })}
-            error={messageFor(problems, 'description')}
-          />
+          <PriorityFields values={values} onChange={setValues} problems={problems} labelHint={`Up to ${PRIORITY_LABEL_MAX} characters.`} />
           <Button type="submit" disabled={update.isPending}>
             Save the priority
           </Button>
