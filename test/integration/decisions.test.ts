@@ -65,7 +65,7 @@ describe('decisions in the meeting', () => {
       {
         field: 'amountPence',
         // The food bank's award moves wholly onto the council's money, and still £500 is short.
-        message: `${agenda.mutualAid.reference}: £500 cannot be paid. £3,000 of the fund's money may be used for this award, but other awards in this meeting need the same money. Council's money is only for food.`,
+        message: `${agenda.mutualAid.reference}: £500 cannot be paid. £3,000 of the fund's money may be used for this award, but other awards in this meeting need the same money. Council's money is only for Food.`,
       },
     ]);
     const [{ n }] = await app.em().getConnection().execute('SELECT count(*)::int AS n FROM decision WHERE application_id = ?', [agenda.mutualAid.id]);

@@ -201,6 +201,17 @@ describe('allocate', () => {
   });
 });
 
+describe('restrictionBlocking', () => {
+  it('names the restriction as people read it when the names are given, and by its keys otherwise', () => {
+    const food = award({ id: 'a', priorities: ['arts'], areaCodes: ['W01'] });
+    const keyed = contribution({ id: 'c', funderName: 'Council', restrictedToPriorities: ['food', 'financial-hardship'] });
+    expect(restrictionBlocking(keyed, food)).toBe("Council's money is only for food, financial-hardship");
+    expect(restrictionBlocking({ ...keyed, priorityNames: ['Food', 'Financial hardship'] }, food)).toBe("Council's money is only for Food, Financial hardship");
+    const placed = contribution({ id: 'd', funderName: 'Water', restrictedToAreas: ['W02'], areaNames: ['Valley Ward'] });
+    expect(restrictionBlocking(placed, food)).toBe("Water's money is only for Valley Ward");
+  });
+});
+
 describe('proportionalSplit', () => {
   it('splits whole pence that add up to the total', () => {
     expect(proportionalSplit(100, [1, 1, 1])).toEqual([34, 33, 33]);

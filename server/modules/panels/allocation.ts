@@ -11,6 +11,9 @@ export interface AllocationContribution {
   availablePence: number;
   restrictedToPriorities: readonly string[];
   restrictedToAreas: readonly string[];
+  /** The restrictions as people read them (the fund's priority labels, the areas' names), in the same order; the keys and codes when absent. */
+  priorityNames?: readonly string[];
+  areaNames?: readonly string[];
   excludesUnconstituted: boolean;
   restrictedToPhaseId: string | null;
   /** YYYY-MM-DD; money must be committed on or before this day. */
@@ -55,10 +58,10 @@ export type AllocationResult = { ok: true; draws: Draw[] } | { ok: false; shortf
 export function restrictionBlocking(contribution: AllocationContribution, award: AllocationAward): string | null {
   const name = contribution.funderName;
   if (contribution.restrictedToPriorities.length > 0 && !award.priorities.some((tag) => contribution.restrictedToPriorities.includes(tag))) {
-    return `${name}'s money is only for ${contribution.restrictedToPriorities.join(', ')}`;
+    return `${name}'s money is only for ${(contribution.priorityNames ?? contribution.restrictedToPriorities).join(', ')}`;
   }
   if (contribution.restrictedToAreas.length > 0 && !award.areaCodes.some((code) => contribution.restrictedToAreas.includes(code))) {
-    return `${name}'s money is only for ${contribution.restrictedToAreas.join(', ')}`;
+    return `${name}'s money is only for ${(contribution.areaNames ?? contribution.restrictedToAreas).join(', ')}`;
   }
   if (contribution.excludesUnconstituted && award.unconstituted) return `${name}'s money may not go to unconstituted groups`;
   if (contribution.restrictedToPhaseId !== null && contribution.restrictedToPhaseId !== award.phaseId) return `${name}'s money is for another phase`;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, LegalForm } from '../../../shared/domain.ts';
 import type { FieldError } from '../../../shared/errors.ts';
 import { londonIsoDate } from '../../../shared/london-time.ts';
+import { priorityLabeller } from '../../../shared/taxonomy.ts';
 import { formatPence } from '../../../shared/money.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
@@ -10,8 +11,10 @@ import { errors } from '../../errors.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { Application } from '../applications/application.entity.ts';
 import { withContainingAreas } from '../areas/area-hierarchy.ts';
+import { Area } from '../areas/area.entity.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Contribution } from '../funds/contribution.entity.ts';
+import { fundPriorities } from '../taxonomy/taxonomy.service.ts';
 import { allocate, type AllocationAward } from './allocation.ts';
 import { AwardDraw, Decision, DecisionKind } from './decision.entity.ts';
 import { MeetingStatus } from './panel-meeting.entity.ts';
@@ -146,6 +149,10 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
   const decidedOn = londonIsoDate(now);
   // Each award is in the areas its application serves and in the wards and local authorities holding them.
   const placed = await withContainingAreas(em, awards.map((decision) => decision.application.areaCodes));
+  // A refusal names the restrictions as the panel knows them: the fund's labels and the areas' names.
+  const label = priorityLabeller(await fundPriorities(em, fundId));
+  const restrictedAreas = await em.find(Area, { code: { $in: [...new Set(contributions.flatMap((c) => c.restrictedToAreas))] } }, { fields: ['code', 'name'] });
+  const areaName = new Map(restrictedAreas.map((area) => [area.code, area.name]));
   const result = allocate({
     reservePence,
     contributions: contributions.map((c) => ({
@@ -154,6 +161,8 @@ async function reallocateMeeting(em: EntityManager, meetingId: string, fundId: s
       availablePence: c.amountPence - (committed.get(c.id) ?? 0),
       restrictedToPriorities: c.restrictedToPriorities,
       restrictedToAreas: c.restrictedToAreas,
+      priorityNames: c.restrictedToPriorities.map(label),
+      areaNames: c.restrictedToAreas.map((code) => areaName.get(code) ?? code),
       excludesUnconstituted: c.excludesUnconstituted,
       restrictedToPhaseId: c.restrictedToPhase?.id ?? null,
       spendBy: c.spendBy ?? null,
