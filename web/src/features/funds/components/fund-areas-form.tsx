@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { AREA_KIND_LABELS, type AreaKind } from '../../../../../shared/domain.ts';
 import { formProblems, messageFor } from '../../../app/form-problems.ts';
 import { Button } from '../../../components/button.tsx';
+import { ChosenList } from '../../../components/chosen-list.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
 import { Select } from '../../../components/select.tsx';
@@ -66,16 +67,13 @@ function AreasChooser({ fund, onChanged, save }: FundAreasFormProps & { save: Re
       {chosen.length === 0 ? (
         <p className="app-body">No areas yet.</p>
       ) : (
-        <ul className="app-list" aria-label="Areas the fund covers">
-          {chosen.map((code) => (
-            <li key={code}>
-              {names.get(code) ?? 'Not saved yet'} ({code}){' '}
-              <Button variant="secondary" onClick={() => setChosen(chosen.filter((other) => other !== code))}>
-                Remove<span className="app-visually-hidden"> {names.get(code) ?? code}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <ChosenList
+          label="Areas the fund covers"
+          codes={chosen}
+          nameOf={(code) => names.get(code) ?? code}
+          describe={(code) => `${names.get(code) ?? 'Not saved yet'} (${code})`}
+          onRemove={(code) => setChosen(chosen.filter((other) => other !== code))}
+        />
       )}
       <Select
         id="areaCodes"

@@ -4,6 +4,7 @@ import { ErrorCode } from '../../../../../shared/errors.ts';
 import { messageFor } from '../../../app/form-problems.ts';
 import { ApiError, fieldErrors } from '../../../app/graphql-client.ts';
 import { Button } from '../../../components/button.tsx';
+import { ChosenList } from '../../../components/chosen-list.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
 import { Select, type SelectOption } from '../../../components/select.tsx';
@@ -84,16 +85,7 @@ function AreasForm({ application, save }: { application: TriageApplication; save
       ) : null}
       <ErrorSummary errors={problems} />
       {chosen.length > 0 ? (
-        <ul className="app-list" aria-label="Areas chosen">
-          {chosen.map((code) => (
-            <li key={code}>
-              {names.get(code) ?? code}{' '}
-              <Button variant="secondary" onClick={() => setChosen(chosen.filter((other) => other !== code))}>
-                Remove<span className="app-visually-hidden"> {names.get(code) ?? code}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <ChosenList label="Areas chosen" codes={chosen} nameOf={(code) => names.get(code) ?? code} onRemove={(code) => setChosen(chosen.filter((other) => other !== code))} />
       ) : null}
       {fund && choices.length === 0 && chosen.length === 0 ? (
         <p className="app-body">The fund has no areas to choose from yet: its coordinator sets them in the fund settings.</p>
