@@ -4,9 +4,9 @@ import { formatLondonDateTime } from '../../../../../shared/london-time.ts';
 import { fieldErrors } from '../../../app/graphql-client.ts';
 import { Button } from '../../../components/button.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
+import { FileUpload } from '../../../components/file-upload.tsx';
 import { NotificationBanner } from '../../../components/panel.tsx';
 import { Table } from '../../../components/table.tsx';
-import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import type { FundDuplicates } from '../api/fund-duplicates.ts';
 import { useImportGrants, type GrantImport } from '../api/import-grants.ts';
 
@@ -27,7 +27,7 @@ function importInWords(batch: Pick<GrantImport, 'grantCount' | 'skippedIndividua
 export function ImportGrants({ fundId, imports }: { fundId: string; imports: FundDuplicates['externalGrantImports'] }) {
   const upload = useImportGrants(fundId);
   const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file input once its file is imported, so it is not sent twice by mistake.
+  // A new key empties the file box once its file is imported, so it is not sent twice by mistake.
   const [inputKey, setInputKey] = useState(0);
   const [local, setLocal] = useState<FieldError[]>([]);
   const problems = local.length > 0 ? local : fieldErrors(upload.error).map((problem) => ({ field: 'file', message: problem.message }));
@@ -63,39 +63,15 @@ export function ImportGrants({ fundId, imports }: { fundId: string; imports: Fun
       ) : null}
       <form onSubmit={submit} noValidate aria-labelledby="import-grants">
         <ErrorSummary errors={summary} />
-        <div className={problems.length > 0 ? 'app-form-group app-form-group--error' : 'app-form-group'}>
-          <label className="app-label" htmlFor="file">
-            360Giving file
-          </label>
-          <div id="file-hint" className="app-hint">
-            A .json or .csv file of up to 8 MB. A file with any problem imports nothing; the problems are listed here.
-          </div>
-          {problems.length > 0 ? (
-            <div id="file-error" className="app-error-message">
-              <VisuallyHidden>Error:</VisuallyHidden>{' '}
-              {problems.length === 1 ? (
-                problems[0].message
-              ) : (
-                <ul className="app-list app-list--bullet app-file-upload__problems">
-                  {problems.map((problem, index) => (
-                    <li key={`${index}:${problem.message}`}>{problem.message}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ) : null}
-          <input
-            key={inputKey}
-            className={problems.length > 0 ? 'app-file-upload app-file-upload--error' : 'app-file-upload'}
-            id="file"
-            name="file"
-            type="file"
-            accept=".json,.csv"
-            aria-describedby={problems.length > 0 ? 'file-hint file-error' : 'file-hint'}
-            aria-invalid={problems.length > 0 ? true : undefined}
-            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
-          />
-        </div>
+        <FileUpload
+          key={inputKey}
+          id="file"
+          label="360Giving file"
+          hint="A .json or .csv file of up to 8 MB. A file with any problem imports nothing; the problems are listed here."
+          accept=".json,.csv"
+          problems={problems.map((problem) => problem.message)}
+          onChange={(files) => setFile(files[0] ?? null)}
+        />
         <Button type="submit" disabled={upload.isPending}>
           {upload.isPending ? 'Importing…' : 'Import the file'}
         </Button>
