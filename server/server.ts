@@ -13,6 +13,7 @@ import { seedDemoGeography } from './demo/seed-geography.ts';
 import { seedDemoPanelHistory } from './demo/seed-panel-history.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { Area } from './modules/areas/area.entity.ts';
 import { BankVault } from './modules/bank/bank-vault.ts';
 import { warmFundNames } from './modules/duplicates/fund-names.ts';
 import { Fund } from './modules/funds/fund.entity.ts';
@@ -37,11 +38,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const mailer = Mailer.fromSettings(config.SMTP_URL, config.MAIL_FROM);
     if (config.DEMO) {
       if (await seedDemo(em)) logger.info('demo fund loaded');
-      // A demo data folder made before the demo had its geography gets it now; once there, nothing changes.
-      await em.transactional(async (tx) => {
-        const demoFund = await tx.findOne(Fund, { isDemo: true });
-        if (demoFund) await seedDemoGeography(tx, demoFund);
-      });
+      // A demo data folder made before the demo had its geography gets it now. Once it is there (as
+      // seedDemo leaves it), nothing is generated or read again at start-up.
+      if ((await em.count(Area, { demo: true })) === 0) {
+        await em.transactional(async (tx) => {
+          const demoFund = await tx.findOne(Fund, { isDemo: true });
+          if (demoFund) await seedDemoGeography(tx, demoFund);
+        });
+      }
       if (await seedDemoPanelHistory(em, mailer, config.publicUrl)) logger.info('demo panel meetings loaded');
       if (await reviewDemoDuplicates(em)) logger.info('demo duplicates checked and partly reviewed');
     }
