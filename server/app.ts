@@ -29,6 +29,8 @@ import { importRoutes } from './modules/duplicates/import.routes.ts';
 import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { panelPackCache } from './modules/panels/pack-cache.ts';
 import { coverageResponseCache } from './modules/coverage/coverage-cache.ts';
+import { PhotoStore } from './modules/reports/photo-store.ts';
+import { reportPhotoRoutes, reportRoutes } from './modules/reports/report.routes.tsx';
 import { createSchema } from './schema.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
@@ -182,6 +184,9 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use('/apply', applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }));
   app.use('/confirm', confirmRoutes({ orm, logger, stylesheets }));
   app.use('/bank-details', bankDetailsRoutes({ orm, vault, logger, stylesheets }));
+  const photos = new PhotoStore(config.reportPhotosDir);
+  app.use('/report', reportRoutes({ orm, photos, logger, stylesheets, scripts }));
+  app.use('/report-photos', reportPhotoRoutes({ orm, photos, logger, secure: config.publicUrl.startsWith('https://') }));
   app.use('/imports', importRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
   app.use('/imports', areaImportRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
   app.use('/funds', openDataRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
@@ -189,7 +194,7 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The web app routes in the browser: every other GET gets its page.
-    app.get(/^\/(?!graphql|healthz|apply|confirm\/|bank-details\/|imports\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|apply|confirm\/|bank-details\/|imports\/|report\/|report-photos\/).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

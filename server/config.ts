@@ -23,6 +23,8 @@ const schema = z.object({
   // Off only to measure the panel pack without its cache (npm run bench:panel-pack does).
   PACK_CACHE: booleanFlag.default(true),
   BANK_DETAILS_KEY: z.string().optional(),
+  // Where report photos are kept; a folder in the data directory unless set.
+  REPORT_PHOTOS_DIR: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...settings,
     dataDir: path.resolve(settings.DATA_DIR),
+    reportPhotosDir: path.resolve(settings.REPORT_PHOTOS_DIR ?? path.join(settings.DATA_DIR, 'report-photos')),
     isProduction: settings.NODE_ENV === 'production',
     publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ''),
   };

@@ -36,6 +36,8 @@ export const errors = {
     refusal(ErrorCode.BadUserInput, reasons.join(' '), { fields: reasons.map((message) => ({ field: 'eligibility', message })) }),
   alreadySubmitted: () =>
     refusal(ErrorCode.Conflict, 'This application has been sent, so it cannot be changed. Contact the fund if something is wrong.'),
+  reportAlreadySent: () =>
+    refusal(ErrorCode.Conflict, 'This report has been sent, so it cannot be changed. Contact the fund if something is wrong.'),
   conflict: (thing: string) =>
     refusal(ErrorCode.Conflict, `Someone else changed this ${thing} while you were editing. Check the new version and try again.`),
 };

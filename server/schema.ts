@@ -36,6 +36,7 @@ import { ApplicationDuplicatesResolver, DuplicateFlagResolver, FundDuplicatesRes
 import { ApplicationTagsResolver, FundPrioritiesResolver, PriorityResolver } from './modules/taxonomy/taxonomy.resolver.ts';
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts';
 import { FundOpenDataResolver } from './modules/open-data/open-data.resolver.ts';
+import { FundReportingResolver, GrantReportingResolver, ReportPhotoResolver, ReportReplyResolver, ReportResolver } from './modules/reports/report.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -59,7 +60,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver, PriorityResolver, FundPrioritiesResolver, ApplicationTagsResolver, AreaResolver, AreaImportResolver, FundAreasResolver, ApplicationAreasResolver, FundOpenDataResolver, CoverageResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver, PriorityResolver, FundPrioritiesResolver, ApplicationTagsResolver, AreaResolver, AreaImportResolver, FundAreasResolver, ApplicationAreasResolver, FundOpenDataResolver, CoverageResolver, FundReportingResolver, GrantReportingResolver, ReportResolver, ReportPhotoResolver, ReportReplyResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -11,6 +11,8 @@ import { demoPrintedPeople, seedDemo } from './demo/seed-demo.ts';
 import { reviewDemoDuplicates } from './demo/seed-duplicates.ts';
 import { seedDemoGeography } from './demo/seed-geography.ts';
 import { seedDemoPanelHistory } from './demo/seed-panel-history.ts';
+import { seedDemoReports } from './demo/seed-reports.ts';
+import { PhotoStore } from './modules/reports/photo-store.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { Area } from './modules/areas/area.entity.ts';
@@ -47,6 +49,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         });
       }
       if (await seedDemoPanelHistory(em, mailer, config.publicUrl)) logger.info('demo panel meetings loaded');
+      if (await seedDemoReports(em, new PhotoStore(config.reportPhotosDir))) logger.info('demo reports loaded');
       if (await reviewDemoDuplicates(em)) logger.info('demo duplicates checked and partly reviewed');
     }
 

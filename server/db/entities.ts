@@ -29,6 +29,8 @@ import { AreaImport } from '../modules/areas/area-import.entity.ts';
 import { PostcodeArea } from '../modules/areas/postcode-area.entity.ts';
 import { FunderFocus } from '../modules/taxonomy/funder-focus.entity.ts';
 import { Priority } from '../modules/taxonomy/priority.entity.ts';
+import { Report, ReportLink, ReportPhoto, ReportReply } from '../modules/reports/report.entity.ts';
+import { ReportingPolicy } from '../modules/reports/reporting-policy.entity.ts';
 
 // Listed by hand rather than discovered by glob, so the same list works under swc-node, Vitest and
 // the compiled build.
@@ -68,4 +70,9 @@ export const entities = [
   AreaImport,
   Area,
   PostcodeArea,
+  ReportingPolicy,
+  Report,
+  ReportLink,
+  ReportPhoto,
+  ReportReply,
 ];

@@ -12,6 +12,7 @@ import { DecisionKind } from '../modules/panels/decision.entity.ts';
 import { recordDecision } from '../modules/panels/decision.service.ts';
 import { MeetingStatus, PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { declareConflict, scoreApplication } from '../modules/panels/panel.service.ts';
+import { seedDemoReportingPolicy } from './seed-reports.ts';
 
 // Six Thursdays of the emergency phase; each meeting decided the applications ready by its Tuesday cut-off.
 const PAST_MEETINGS = ['2026-09-24', '2026-10-01', '2026-10-08', '2026-10-15', '2026-10-22', '2026-10-29'];
@@ -38,6 +39,8 @@ export async function seedDemoPanelHistory(em: EntityManager, mailer: Mailer, pu
   const panellists = [as(FundRole.PANELLIST, 0), as(FundRole.PANELLIST, 1), as(FundRole.COMMUNITY_PANELLIST, 0)];
   const attendeeIds = [...new Set(memberships.filter((membership) => membership.role !== FundRole.FUNDER_OFFICER).map((membership) => membership.user.id))];
 
+  // Grants are made as meetings close, with what the fund's reporting policy asks of their size.
+  await seedDemoReportingPolicy(em, fund);
   const emergency = await em.find(
     Application,
     { fund, status: ApplicationStatus.CHECKED, phase: { kind: PhaseKind.EMERGENCY } },
@@ -81,7 +84,7 @@ export async function seedDemoPanelHistory(em: EntityManager, mailer: Mailer, pu
         new Date(meetsAt.getTime() + 30 * 60_000),
       );
     }
-    await closeMeeting(em, mailer, coordinator, { meetingId: meeting.id, attendeeIds }, publicUrl);
+    await closeMeeting(em, mailer, coordinator, { meetingId: meeting.id, attendeeIds }, publicUrl, new Date(meetsAt.getTime() + 90 * 60_000));
   }
 
   // This week's meeting, with the recovery applications already checked on its agenda.

@@ -6,12 +6,14 @@ import { expireDrafts } from '../modules/applications/draft-expiry.ts';
 import { deliverDueEmails, type Mailer } from '../modules/notifications/mailer.ts';
 import { runPanelRhythm } from '../modules/panels/agenda.service.ts';
 import { allFundIds, checkFund } from '../modules/duplicates/duplicates.service.ts';
+import { sendReportReminders } from '../modules/reports/report-reminders.ts';
 
 export const QUEUES = {
   deliverEmail: 'outbox.deliver',
   expireDrafts: 'drafts.expire',
   panelRhythm: 'panels.rhythm',
   duplicates: 'duplicates.check',
+  reportReminders: 'reports.remind',
 } as const;
 
 export interface Jobs {
@@ -62,6 +64,15 @@ export async function startJobs(options: { url: string; orm: Orm; mailer: Mailer
     }
   });
   await boss.schedule(QUEUES.duplicates, '40 2 * * *', null, { tz: 'Europe/London' });
+
+  // Reports due within a week, and overdue ones: each reminder once, however many processes run this.
+  await boss.createQueue(QUEUES.reportReminders, { policy: 'stately', retryLimit: 3 });
+  await boss.work(QUEUES.reportReminders, async () => {
+    const result = await sendReportReminders(orm.em.fork(), mailer, publicUrl);
+    if (result.dueSoon + result.overdue > 0) logger.info(result, 'report reminders sent');
+  });
+  await boss.schedule(QUEUES.reportReminders, '0 9 * * *', null, { tz: 'Europe/London' });
+  await boss.send(QUEUES.reportReminders, null);
 
   mailer.onQueued(() => {
     boss.send(QUEUES.deliverEmail, null).catch((error) => logger.warn({ err: error }, 'could not queue delivery'));

@@ -10,10 +10,10 @@ import { ApplyDocument } from '../../../web/src/features/apply/components/apply-
 /** Sends a whole server-rendered page of the public (no account, no JavaScript needed) journeys. */
 export function sendPublicPage(
   res: Response,
-  page: { status?: number; title: string; fund: { name: string; isDemo: boolean }; stylesheets: string[]; scripts?: string[]; body: ReactElement },
+  page: { status?: number; title: string; fund: { name: string; isDemo: boolean }; stylesheets: string[]; scripts?: string[]; serviceName?: string; body: ReactElement },
 ) {
   const html = renderToStaticMarkup(
-    <ApplyDocument title={page.title} fundName={page.fund.name} isDemo={page.fund.isDemo} stylesheets={page.stylesheets} scripts={page.scripts ?? []}>
+    <ApplyDocument title={page.title} fundName={page.fund.name} isDemo={page.fund.isDemo} stylesheets={page.stylesheets} scripts={page.scripts ?? []} serviceName={page.serviceName}>
       {page.body}
     </ApplyDocument>,
   );

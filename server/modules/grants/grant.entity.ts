@@ -24,7 +24,7 @@ registerEnumType(ReportingRequirement, { name: 'ReportingRequirement' });
 @ObjectType({ description: 'A grant: an award once its meeting has closed.' })
 // "grant" is an SQL keyword; a table of that name needs quoting in every hand-written query.
 @Entity({ tableName: 'fund_grant' })
-export class Grant extends BaseEntity {
+export class Grant extends BaseEntity<'version'> {
   @OneToOne(() => Application, { owner: true, unique: true, deleteRule: 'cascade' })
   application!: Rel<Application>;
 
@@ -43,9 +43,17 @@ export class Grant extends BaseEntity {
   @Property({ length: 200 })
   payeeName!: string;
 
-  @Field(() => ReportingRequirement)
+  @Field(() => ReportingRequirement, { description: "What the group is asked to report: fixed from the fund's policy at award, changeable for this grant." })
   @Enum({ items: () => ReportingRequirement, nativeEnumName: 'reporting_requirement' })
   reporting!: ReportingRequirement;
+
+  @Field({ nullable: true, description: 'The day the report is due (YYYY-MM-DD, London); none when no report is asked.' })
+  @Property({ type: 'date', nullable: true })
+  reportDueOn?: string;
+
+  @Field(() => Int, { description: 'Send it back when you change the grant’s reporting, so no one overwrites a change they did not see.' })
+  @Property({ version: true })
+  version: number = 1;
 }
 
 @ObjectType({ description: 'A payment of a grant.' })

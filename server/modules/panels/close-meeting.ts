@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, FUND_ROLE_LABELS } from '../../../shared/domain.ts';
 import { formatPence } from '../../../shared/money.ts';
-import { reportingFor } from '../../../shared/reporting.ts';
+import { ReportingRequirement } from '../../../shared/reporting.ts';
 import type { Viewer } from '../../context.ts';
 import { findById } from '../../db/find-by-id.ts';
 import { errors } from '../../errors.ts';
@@ -13,6 +13,7 @@ import { sendBankDetailsRequest } from '../bank/bank-details.service.ts';
 import { FundMembership } from '../funds/fund-membership.entity.ts';
 import { Grant, Payee, Payment } from '../grants/grant.entity.ts';
 import type { Mailer } from '../notifications/mailer.ts';
+import { openReport, reportingAtAward, reportingPolicyOf } from '../reports/report.service.ts';
 import { ConflictOfInterest } from './conflict.entity.ts';
 import { Decision, DecisionKind } from './decision.entity.ts';
 import { MeetingStatus, PanelMeeting, type Minutes } from './panel-meeting.entity.ts';
@@ -27,10 +28,11 @@ const DECISION_WORDS: Record<DecisionKind, string> = {
 /**
  * Closes a meeting once every item on its agenda has a decision: writes the minutes (who attended,
  * what was decided, who stood aside), emails every applicant its decision, and turns each award into a
- * grant with a payment due (to the group, or to its host) and a reporting requirement sized to it.
+ * grant with a payment due (to the group, or to its host) and the report the fund's policy asks for at
+ * its size, with its due date; the group is emailed the report's link.
  * Deferred applications go back to the officers until their question is answered.
  */
-export async function closeMeeting(em: EntityManager, mailer: Mailer, viewer: Viewer, input: { meetingId: string; attendeeIds: string[] }, publicUrl: string) {
+export async function closeMeeting(em: EntityManager, mailer: Mailer, viewer: Viewer, input: { meetingId: string; attendeeIds: string[] }, publicUrl: string, now = new Date()) {
   const found = await findById(em, PanelMeeting, input.meetingId, { populate: ['fund'] });
   if (!found || !canOnFund(viewer, 'view', found.fund)) throw errors.notFound('meeting');
   if (!canOnFund(viewer, 'chairMeeting', found.fund)) throw errors.forbidden('close the meeting');
@@ -50,6 +52,7 @@ export async function closeMeeting(em: EntityManager, mailer: Mailer, viewer: Vi
     if (attendees.length !== new Set(input.attendeeIds).size) {
       throw errors.badInput([{ field: 'attendeeIds', message: 'Everyone recorded as attending must have a role in this fund.' }]);
     }
+    const reportingPolicy = await reportingPolicyOf(tx, meeting.fund.id);
     const conflicts = await tx.find(ConflictOfInterest, { application: { $in: agenda } }, { populate: ['panellist', 'application'] });
 
     const minutes: Minutes = {
@@ -77,8 +80,9 @@ export async function closeMeeting(em: EntityManager, mailer: Mailer, viewer: Vi
           amountPence: decision.amountPence!,
           payee: byHost ? Payee.HOST : Payee.GROUP,
           payeeName: byHost ? application.group.hostName! : application.group.name,
-          reporting: reportingFor(decision.amountPence!),
+          ...reportingAtAward(reportingPolicy, decision.amountPence!, now),
         });
+        if (grant.reporting !== ReportingRequirement.NONE) openReport(tx, mailer, grant, application, publicUrl);
         tx.create(Payment, { grant, amountPence: decision.amountPence! });
         sendBankDetailsRequest(tx, mailer, application, publicUrl, viewer.user);
       }
@@ -91,7 +95,7 @@ export async function closeMeeting(em: EntityManager, mailer: Mailer, viewer: Vi
     }
 
     meeting.status = MeetingStatus.CLOSED;
-    meeting.closedAt = new Date();
+    meeting.closedAt = now;
     meeting.minutes = minutes;
     recordAudit(tx, { actor: viewer.user, action: 'meeting.closed', entityType: 'PanelMeeting', entityId: meeting.id, fundId: meeting.fund.id, changes: { decisions: decisions.length } });
     return meeting;

@@ -23,6 +23,8 @@ import { PrioritiesPage } from '../features/priorities/components/priorities-pag
 import { PriorityEditPage } from '../features/priorities/components/priority-edit-page.tsx';
 import { WhoFundsWhatPage } from '../features/priorities/components/who-funds-what-page.tsx';
 import { CoveragePage } from '../features/coverage/components/coverage-page.tsx';
+import { GrantReportPage } from '../features/reports/components/grant-report-page.tsx';
+import { ReportingPolicyPage } from '../features/reports/components/reporting-policy-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -50,6 +52,8 @@ const router = createBrowserRouter([
           { path: '/meetings/:meetingId/run', element: <MeetingModePage /> },
           { path: '/funds/:fundId/grants', element: <GrantsPage /> },
           { path: '/funds/:fundId/open-data', element: <OpenDataPage /> },
+          { path: '/funds/:fundId/reporting', element: <ReportingPolicyPage /> },
+          { path: '/funds/:fundId/grants/:grantId/report', element: <GrantReportPage /> },
           { path: '/funds/:fundId/triage', element: <TriageQueuePage /> },
           { path: '/funds/:fundId/duplicates', element: <DuplicatesPage /> },
           { path: '/applications/:applicationId', element: <TriageApplicationPage /> },

@@ -8,6 +8,8 @@ export interface ApplyDocumentProps {
   stylesheets: string[];
   /** Enhancements only: every page works without them. */
   scripts: string[];
+  /** The header's name for the journey; "Apply to <fund>" unless given. */
+  serviceName?: string;
   children: ReactNode;
 }
 
@@ -15,7 +17,7 @@ export interface ApplyDocumentProps {
  * The whole HTML page for the public apply journey, rendered on the server. It works with no
  * JavaScript at all: every step is a plain form that posts and redirects.
  */
-export function ApplyDocument({ title, fundName, isDemo, stylesheets, scripts, children }: ApplyDocumentProps) {
+export function ApplyDocument({ title, fundName, isDemo, stylesheets, scripts, serviceName, children }: ApplyDocumentProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -36,7 +38,7 @@ export function ApplyDocument({ title, fundName, isDemo, stylesheets, scripts, c
         </a>
         <header className="app-header">
           <div className="app-width-container app-header__container">
-            <span className="app-header__service-name">Apply to {fundName}</span>
+            <span className="app-header__service-name">{serviceName ?? `Apply to ${fundName}`}</span>
           </div>
         </header>
         <div className="app-width-container">

@@ -22,6 +22,12 @@ const FundGrantsQuery = graphql(`
         payee
         payeeName
         reporting
+        reportDueOn
+        report {
+          id
+          status
+          overdue
+        }
         bankDetailsGiven
         application {
           id

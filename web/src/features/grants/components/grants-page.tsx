@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { FundRole } from '../../../../../shared/domain.ts';
-import { formatLondonDate, londonToday } from '../../../../../shared/london-time.ts';
+import { formatCalendarDate, formatLondonDate, londonToday } from '../../../../../shared/london-time.ts';
 import { formatPence } from '../../../../../shared/money.ts';
 import { fieldErrors } from '../../../app/graphql-client.ts';
 import { usePageTitle } from '../../../app/use-page-title.ts';
@@ -41,6 +41,11 @@ export function GrantsPage() {
           </Link>
         </p>
       ) : null}
+      <p className="app-body">
+        <Link className="app-link" to={`/funds/${fundId}/reporting`}>
+          What each size of grant reports, and when
+        </Link>
+      </p>
       <Table
         caption="Grants, newest first"
         captionSize="m"
@@ -52,7 +57,30 @@ export function GrantsPage() {
           { key: 'group', header: 'Group', render: (row) => row.application.group.name },
           { key: 'payee', header: 'Paid to', render: (row) => (row.payee === 'HOST' ? `${row.payeeName} (host)` : row.payeeName) },
           { key: 'amount', header: 'Amount', numeric: true, render: (row) => formatPence(row.amountPence) },
-          { key: 'reporting', header: 'Report', render: (row) => REPORTING_LABELS[row.reporting] ?? row.reporting },
+          {
+            key: 'reporting',
+            header: 'Report',
+            render: (row) => {
+              const label = REPORTING_LABELS[row.reporting] ?? row.reporting;
+              // Reports are read by the people who run the grants; for them the label opens the report.
+              if (!pays) return label;
+              return (
+                <>
+                  <Link className="app-link" to={`/funds/${fundId}/grants/${row.id}/report`}>
+                    {label}
+                    <span className="app-visually-hidden"> for {row.application.reference}</span>
+                  </Link>
+                  {row.report?.status === 'SUBMITTED' ? (
+                    <> <Tag colour="green">Sent</Tag></>
+                  ) : row.report?.overdue ? (
+                    <> <Tag colour="red">Overdue</Tag></>
+                  ) : row.reportDueOn ? (
+                    <span className="app-hint"> due {formatCalendarDate(row.reportDueOn)}</span>
+                  ) : null}
+                </>
+              );
+            },
+          },
           {
             key: 'payment',
             header: 'Payment',
