@@ -21,6 +21,7 @@ import { Migration20261123160610_application_areas } from './Migration2026112316
 import { Migration20261123161033_fund_areas } from './Migration20261123161033_fund_areas.ts';
 import { Migration20261123161245_open_data_prefix } from './Migration20261123161245_open_data_prefix.ts';
 import { Migration20261123182325_reports } from './Migration20261123182325_reports.ts';
+import { Migration20261123183500_grant_shares } from './Migration20261123183500_grant_shares.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -45,4 +46,5 @@ export const migrations = [
   { name: 'Migration20261123161033_fund_areas', class: Migration20261123161033_fund_areas },
   { name: 'Migration20261123161245_open_data_prefix', class: Migration20261123161245_open_data_prefix },
   { name: 'Migration20261123182325_reports', class: Migration20261123182325_reports },
+  { name: 'Migration20261123183500_grant_shares', class: Migration20261123183500_grant_shares },
 ];

@@ -17,6 +17,7 @@ import { ConflictOfInterest } from '../modules/panels/conflict.entity.ts';
 import { AwardDraw, Decision } from '../modules/panels/decision.entity.ts';
 import { Grant, Payment } from '../modules/grants/grant.entity.ts';
 import { FundDataVersion } from '../modules/panels/fund-data-version.entity.ts';
+import { CoverageMoney, CoverageTagMoney, GrantShare } from '../modules/coverage/grant-share.entity.ts';
 import { PanelMeeting } from '../modules/panels/panel-meeting.entity.ts';
 import { Score } from '../modules/panels/score.entity.ts';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.ts';
@@ -37,6 +38,9 @@ import { ReportingPolicy } from '../modules/reports/reporting-policy.entity.ts';
 export const entities = [
   User,
   FundDataVersion,
+  GrantShare,
+  CoverageMoney,
+  CoverageTagMoney,
   Funder,
   Fund,
   Phase,

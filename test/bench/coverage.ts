@@ -19,6 +19,7 @@ import { seededRandom } from '../../shared/seeded-random.ts';
 import { issueSignInLink } from '../../server/auth/sign-in.service.ts';
 import { importAreaFiles } from '../../server/modules/areas/area-import.service.ts';
 import { coverageStatement } from '../../server/modules/coverage/coverage-query.ts';
+import { postgresArray } from '../../server/db/postgres-array.ts';
 import { fundCoverage } from '../../server/modules/coverage/coverage.service.ts';
 import type { Contribution } from '../../server/modules/funds/contribution.entity.ts';
 import { Phase } from '../../server/modules/funds/phase.entity.ts';
@@ -35,6 +36,8 @@ const ROUNDS = Number(process.env.COVERAGE_ROUNDS ?? 40);
 const WARM_UP = 5;
 const SEED = Number(process.env.COVERAGE_SEED ?? 1);
 const GOAL_P95_MS = 500;
+const SUMMED = 'coverage, no filter: computed by summing the grants’ shares instead of reading the kept sums';
+const CHANGE = 'a change: one application’s area, its grant placed again and the sums moved (not a coverage query)';
 
 const random = seededRandom(SEED);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -160,8 +163,13 @@ try {
     await insert('fund_grant', 'id, created_at, application_id, decision_id, amount_pence, payee, payee_name, reporting', 'id uuid, created_at timestamptz, application_id uuid, decision_id uuid, amount_pence int, payee payee, payee_name text, reporting reporting_requirement', grants);
     await client.query('COMMIT');
   }
-  await client.query('VACUUM ANALYZE');
   console.log(`made ${GRANTS.toLocaleString('en-GB')} grants in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
+  // The triggers that place grants and keep the map's sums were off with the others; place them all
+  // now, as the migration does for grants made before it.
+  mark = performance.now();
+  await client.query('SELECT grant_shares_refresh(array(SELECT id FROM fund_grant))');
+  await client.query('VACUUM ANALYZE');
+  console.log(`placed them and summed the places in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
 
   if (process.env.COVERAGE_EXPLAIN) {
     const [sql, params] = coverageStatement(fund.id, AreaKind.LSOA, authorities, communities, {});
@@ -200,6 +208,13 @@ try {
       series.set(`coverage, ${name}: ${what}`, []);
     }
   }
+  series.set(SUMMED, []);
+  series.set(CHANGE, []);
+  // One application moved between two LSOAs and back, round by round: a real change, which places its
+  // grant again and moves its money in the kept sums, in the change's own transaction.
+  const [moved] = (await client.query<{ id: string; area_codes: string[] }>(`SELECT a.id, a.area_codes FROM application a JOIN fund_grant g ON g.application_id = a.id WHERE cardinality(a.area_codes) = 1 ORDER BY a.reference LIMIT 1`)).rows;
+  let changes = 0;
+  const places = [moved.area_codes, [lsoas.find((row) => row.code !== moved.area_codes[0])!.code]];
   for (let round = 0; round < ROUNDS + WARM_UP; round += 1) {
     record('baseline: primary-key SELECT of the fund', await time(() => client.query('SELECT * FROM fund WHERE id = $1', [fund.id])), round);
     record(`baseline: count of the ${GRANTS.toLocaleString('en-GB')} grants`, await time(() => client.query('SELECT count(*) FROM fund_grant')), round);
@@ -216,12 +231,13 @@ try {
         const body = JSON.parse(text) as { errors?: { message: string }[] };
         if (body.errors) throw new Error(body.errors[0].message);
       };
-      // As if the panel had just decided something: the fund's data version moves, nothing is kept.
-      await client.query('UPDATE fund_data_version SET version = version + 1 WHERE fund_id = $1', [fund.id]);
+      // Something changed: an application's area, so its grant's money moves and the fund's version with it.
+      record(CHANGE, await time(() => client.query('UPDATE application SET area_codes = $2 WHERE id = $1', [moved.id, postgresArray(places[(changes += 1) % 2])])), round);
       record(`coverage, ${name}: the page's query over HTTP, just after a change`, await time(page), round);
       record(`coverage, ${name}: the page's query over HTTP, nothing changed since`, await time(page), round);
       record(`coverage, ${name}: computed (one statement, and assembly)`, await time(async () => (areas = (await fundCoverage(running.database.orm.em.fork(), viewer, args, { cache: false })).areas.length)), round);
       record(`coverage, ${name}: while nothing changes (versions read, figures cached)`, await time(() => fundCoverage(running.database.orm.em.fork(), viewer, args)), round);
+      if (!filter) record(SUMMED, await time(() => fundCoverage(running.database.orm.em.fork(), viewer, args, { cache: false, summed: true })), round);
     }
   }
 
@@ -229,7 +245,7 @@ try {
   printTable(
     `Coverage at LSOA level: ${areas.toLocaleString('en-GB')} LSOAs, ${GRANTS.toLocaleString('en-GB')} grants, ${ROUNDS} rounds`,
     ['query', 'median', 'p95', 'median ÷ primary-key SELECT', `p95 under ${GOAL_P95_MS} ms`],
-    [...series].map(([name, values]) => [name, millis(median(values)), millis(p95(values)), `${(median(values) / baseline).toFixed(0)}×`, name.startsWith('coverage') ? (p95(values) < GOAL_P95_MS ? 'met' : 'missed') : '']),
+    [...series].map(([name, values]) => [name, millis(median(values)), millis(p95(values)), `${(median(values) / baseline).toFixed(0)}×`, name.startsWith('coverage') && name !== SUMMED ? (p95(values) < GOAL_P95_MS ? 'met' : 'missed') : '']),
   );
   console.log(`\nthe page's answer: ${(bytes / 1024 / 1024).toFixed(1)} MB of JSON`);
   console.log(`whole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);

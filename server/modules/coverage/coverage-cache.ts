@@ -11,19 +11,20 @@ import type { Context } from '../../context.ts';
 import { canOnCoverage } from '../../policies/coverage.policy.ts';
 
 /**
- * What a fund's coverage is computed from, as one version that changes whenever any of it does: the
- * fund's data version (raised by database triggers, in the same transaction, on any change to its
- * grants' applications, decisions and draws, its contributions, phases, priorities or areas), the area
- * imports (boundaries, figures, postcodes) and the fund's 360Giving imports.
+ * What a fund's coverage is computed from, as versions that change whenever any of it does: `areas`,
+ * the area imports (boundaries, figures, postcodes), which is all the map's areas and their own
+ * figures depend on; and `all`, which adds the fund's data version (raised by database triggers, in the
+ * same transaction, on any change to its grants' applications, decisions and draws, its contributions,
+ * phases, priorities or areas) and the fund's 360Giving imports.
  */
-export async function coverageVersion(em: EntityManager, fundId: string): Promise<string> {
-  const [row] = await em.getConnection().execute<{ version: string }[]>(
-    `SELECT concat_ws('/', coalesce((SELECT version FROM fund_data_version WHERE fund_id = ?), 0),
-                      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM area_import),
-                      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM external_grant_import WHERE fund_id = ?)) AS version`,
+export async function coverageVersions(em: EntityManager, fundId: string): Promise<{ all: string; areas: string }> {
+  const [row] = await em.getConnection().execute<{ fund: string; areas: string; external: string }[]>(
+    `SELECT coalesce((SELECT version FROM fund_data_version WHERE fund_id = ?), 0)::text AS fund,
+            (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM area_import) AS areas,
+            (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM external_grant_import WHERE fund_id = ?) AS external`,
     [fundId, fundId],
   );
-  return row.version;
+  return { all: `${row.fund}/${row.areas}/${row.external}`, areas: row.areas };
 }
 
 /** A bounded map, least recently used out first, weighed by the areas each entry holds. */
@@ -81,7 +82,7 @@ export function coverageResponseCache(maxAreas = 100_000): ApolloServerPlugin<Co
         async responseForOperation({ operation, request, source, contextValue }) {
           const fundId = coverageFundId(operation, request.variables);
           if (!fundId || !canOnCoverage(contextValue.viewer, 'view', { id: fundId })) return null;
-          const version = await coverageVersion(contextValue.em, fundId);
+          const version = (await coverageVersions(contextValue.em, fundId)).all;
           key = createHash('sha256')
             .update(JSON.stringify([fundId, version, request.operationName ?? null, request.variables ?? null, source]))
             .digest('base64url');

@@ -1,15 +1,20 @@
-// The coverage query in SQL: where the fund's grants (and the external grants imported into it) went,
-// per area of one level, with the areas' population, size and deprivation, and the communities' money,
-// in one statement. Grants are placed by their application's area codes:
+// The coverage queries in SQL: where the fund's grants (and the external grants imported into it)
+// went, per area of one level, against the areas' population, size and deprivation.
 //
+// Grants are split and placed once, when they change, not on each request (grant_share, kept by the
+// triggers of Migration20261123183500_grant_shares):
 // - A grant serving several areas is shared equally among them, in whole pence (the odd pence go to the
 //   codes first in the list), so money per area adds up to the money placed and is never counted twice.
 // - An LSOA code counts in its LSOA and, rolled up, in the LSOA's ward and local authority. A ward or
 //   local authority code counts at that level and above only: a grant for a whole ward is never spread
 //   over its LSOAs. Such shares are "wider" at the finer level, and counted as left out.
-// - External grants are placed by their recipient's postcode through the postcode lookup: its LSOA when
-//   the portal holds that LSOA, otherwise its ward, otherwise its local authority.
-// - The map's areas are the fund's areas of the level: those the fund lists and those inside them.
+// - The sums per place, for whole grants and for each funder's part (coverage_money), and per set of
+//   priorities (coverage_tag_money) are kept in the same transaction as the change; the map without
+//   filters, or with one funder's, reads them. Any other filter sums the fund's placed shares.
+// External grants are placed on each request by their recipient's postcode through the postcode lookup:
+// its LSOA when the portal holds that LSOA, otherwise its ward, otherwise its local authority.
+// The map's areas are the fund's areas of the level: those the fund lists and those inside them; their
+// figures (population, deprivation, rurality) do not depend on grants, and are read on their own.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RURAL_PEOPLE_PER_KM2 } from '../../../shared/coverage.ts';
 import { AreaKind } from '../../../shared/domain.ts';
@@ -43,21 +48,6 @@ export interface AreaRow {
   mean_rank: number | null;
   /** People in a ward's or local authority's rural LSOAs; null at LSOA level, or when an LSOA's density is not known. */
   rural_population: string | null;
-  grants: number;
-  pence: string;
-  external_grants: number;
-  external_pence: string;
-}
-
-export interface FiguresRow {
-  row_kind: 'left_out' | 'in_areas' | 'all' | 'community' | 'no_community';
-  /** The reason, for left_out rows; the community's key, for community rows. */
-  code: string | null;
-  name: null;
-  grants: number;
-  pence: string;
-  external_grants: number;
-  external_pence: string;
 }
 
 export interface FundAreaRow {
@@ -66,7 +56,21 @@ export interface FundAreaRow {
   name: string | null;
 }
 
-export type CoverageRow = AreaRow | FiguresRow | FundAreaRow;
+/** The fund's areas of a level with their own figures, and the names of the areas the fund lists. */
+export type FrameRow = AreaRow | FundAreaRow;
+
+export interface FiguresRow {
+  row_kind: 'money' | 'left_out' | 'in_areas' | 'all' | 'community' | 'no_community';
+  /** The area's code, for money rows; the reason, for left_out rows; the community's key, for community rows. */
+  code: string | null;
+  grants: number;
+  pence: string;
+  external_grants: number;
+  external_pence: string;
+}
+
+/** The funder of the kept sums that count whole grants (the migration's nil UUID). */
+const WHOLE_GRANTS = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Binds `$name` placeholders, in order, as the driver's `?`. The values reach PostgreSQL as parameters
@@ -83,9 +87,10 @@ function bind(sql: string, values: Record<string, unknown>): [string, unknown[]]
   return [text, params];
 }
 
-function filterValues(fundId: string, filter: CoverageFilter) {
+function filterValues(fundId: string, level: AreaKind, filter: CoverageFilter) {
   return {
     fund: fundId,
+    level,
     phase: filter.phaseId ?? null,
     theme: filter.priority ?? null,
     community: filter.community ?? null,
@@ -95,72 +100,66 @@ function filterValues(fundId: string, filter: CoverageFilter) {
   };
 }
 
+/** Whether the kept sums answer the filter: none, or only a funder's. */
+export const keptSumsServe = (filter: CoverageFilter) => !filter.phaseId && !filter.priority && !filter.community && !filter.awardedFrom && !filter.awardedTo;
+
 /**
- * The grants passing the filters, with the money counted for each (the whole grant, or the filtered
- * funder's share). The community filter is only marked (`in_community`): the communities' table ignores
- * it. Shared by the coverage and an area's grants.
+ * The placed shares of the grants passing the filters, each with its place on the level's map and the
+ * money counted for it (its share of the whole grant, or of the filtered funder's part) and for its
+ * whole grant; then each grant's money per place, and in how many places it has money. The community
+ * filter is only marked (`in_community`): the communities' table ignores it. `$multiOnly` keeps only
+ * grants serving several areas.
  */
 const PICKED = `
-  funder_money AS (
-    SELECT d.decision_id, sum(d.amount_pence)::bigint AS pence
-      FROM contribution c JOIN award_draw d ON d.contribution_id = c.id
-     WHERE c.funder_id = $funder::uuid AND c.fund_id = $fund::uuid
-     GROUP BY d.decision_id
-  ),
   picked AS (
-    SELECT g.id AS grant_id, a.id AS application_id, a.area_codes AS codes, a.priority_tags AS tags,
-           ($community::text IS NULL OR $community::text = ANY (a.priority_tags)) AS in_community,
-           CASE WHEN $funder::uuid IS NULL THEN g.amount_pence::bigint ELSE fm.pence END AS pence
-      FROM application a
-      JOIN fund_grant g ON g.application_id = a.id
-      LEFT JOIN funder_money fm ON fm.decision_id = g.decision_id
-     WHERE a.fund_id = $fund::uuid
-       AND ($phase::uuid IS NULL OR a.phase_id = $phase::uuid)
-       AND ($theme::text IS NULL OR $theme::text = ANY (a.priority_tags))
-       AND ($funder::uuid IS NULL OR fm.pence > 0)
-       AND (($from::date IS NULL AND $to::date IS NULL)
-            OR EXISTS (SELECT 1 FROM decision dc WHERE dc.id = g.decision_id
-                          AND ($from::date IS NULL OR (dc.decided_at AT TIME ZONE 'Europe/London')::date >= $from::date)
-                          AND ($to::date IS NULL OR (dc.decided_at AT TIME ZONE 'Europe/London')::date <= $to::date)))
+    SELECT s.grant_id, s.position, s.tags,
+           CASE $level::text WHEN 'LSOA' THEN s.place_lsoa WHEN 'WARD' THEN s.place_ward ELSE s.place_la END AS place,
+           ($community::text IS NULL OR $community::text = ANY (s.tags)) AS in_community,
+           CASE WHEN $funder::uuid IS NULL THEN s.amount_pence ELSE s.funder_pence[array_position(s.funder_ids, $funder::uuid)] END AS grant_pence,
+           CASE WHEN $funder::uuid IS NULL THEN s.share_pence
+                ELSE grant_share_pence(s.funder_pence[array_position(s.funder_ids, $funder::uuid)], s.areas, s.position) END AS pence
+      FROM grant_share s
+     WHERE s.fund_id = $fund::uuid
+       AND ($funder::uuid IS NULL OR $funder::uuid = ANY (s.funder_ids))
+       AND ($phase::uuid IS NULL OR s.phase_id = $phase::uuid)
+       AND ($theme::text IS NULL OR $theme::text = ANY (s.tags))
+       AND ($from::date IS NULL OR s.awarded_on >= $from::date)
+       AND ($to::date IS NULL OR s.awarded_on <= $to::date)
+       AND (NOT $multiOnly::boolean OR s.areas > 1)
+  ),
+  grant_places AS (
+    SELECT grant_id, place, sum(pence) AS pence, count(*) OVER (PARTITION BY grant_id) AS places
+      FROM picked WHERE in_community GROUP BY grant_id, place
   )`;
 
 /**
- * Each external grant imported into the fund with its place from the recipient's postcode: the LSOA
- * when the portal holds it, otherwise the ward, otherwise the local authority; or why it has none.
+ * Each external grant imported into the fund with its place on the level's map from the recipient's
+ * postcode (as a grant's share is placed: area_place), or why it has none.
  */
 const EXTERNAL_PLACES = `
   external_places AS (
     SELECT e.id,
-           CASE WHEN lsoa.code IS NOT NULL THEN lsoa.code WHEN ward.code IS NOT NULL THEN ward.code ELSE pa.local_authority_code END AS code,
-           CASE WHEN e.currency <> 'GBP' THEN 'other_currency' WHEN e.postcode IS NULL THEN 'no_area' END AS reason,
+           CASE WHEN e.currency <> 'GBP' THEN 'other_currency'
+                WHEN e.postcode IS NULL THEN 'no_area'
+                WHEN coalesce(lsoa.code, ward.code, pa.local_authority_code) IS NULL THEN 'unplaced:'
+                ELSE area_place(coalesce(lsoa.code, ward.code, pa.local_authority_code), placed.kind, placed_ward.code, placed_authority.code, $level::area_kind) END AS place,
            CASE WHEN e.currency = 'GBP' THEN e.amount_awarded_minor ELSE 0 END AS pence
       FROM external_grant e
       LEFT JOIN postcode_area pa
              ON pa.postcode = regexp_replace(upper(regexp_replace(e.postcode, '\\s', '', 'g')), '^(.+)(.{3})$', '\\1 \\2')
       LEFT JOIN area lsoa ON lsoa.code = pa.lsoa_code
       LEFT JOIN area ward ON ward.code = pa.ward_code
+      LEFT JOIN area placed ON placed.code = coalesce(lsoa.code, ward.code, pa.local_authority_code)
+      LEFT JOIN area placed_ward ON placed_ward.code = placed.ward_code
+      LEFT JOIN area placed_authority ON placed_authority.code = placed.local_authority_code
      WHERE e.fund_id = $fund::uuid
        AND ($from::date IS NULL OR e.award_date >= $from::date)
        AND ($to::date IS NULL OR e.award_date <= $to::date)
   )`;
 
-/** Each grant's shares, one per area code it names (or one without a code), and each external grant's place. */
-const SHARES = `
-  ${EXTERNAL_PLACES},
-  shares AS (
-    SELECT 'pool' AS source, u.grant_id AS item_id, u.code, NULL::text AS reason,
-           u.pence / u.n + CASE WHEN u.i <= u.pence % u.n THEN 1 ELSE 0 END AS pence
-      FROM (SELECT pk.grant_id, pk.pence, cardinality(pk.codes) AS n, unnest(pk.codes) AS code, generate_subscripts(pk.codes, 1) AS i
-              FROM picked pk WHERE pk.in_community) u
-    UNION ALL
-    SELECT 'pool', pk.grant_id, NULL, 'no_area', pk.pence FROM picked pk WHERE pk.in_community AND cardinality(pk.codes) = 0
-    UNION ALL
-    SELECT 'external', id, code, reason, pence FROM external_places
-  )`;
-
 /**
  * The fund's areas of a level, as the fund's areas are everywhere (listFundAreas): those it lists, and
- * those inside them (by their local authority, and for LSOAs their ward), with their own figures.
+ * those inside them (by their local authority, and for LSOAs their ward).
  */
 const LEVEL_AREAS = `
   fund_codes AS (SELECT DISTINCT unnest($fundCodes::text[]) AS code),
@@ -174,64 +173,12 @@ const LEVEL_AREAS = `
   )`;
 
 /**
- * Every one of the fund's areas of the level with its figures, the money left out of them and why,
- * the totals, the communities' money and the names of the areas the fund lists: one statement, whatever
- * the number of grants or areas. A ward's or local authority's population, size, mean IMD rank and
- * people in rural LSOAs come from its LSOAs.
- *
- * Most grants serve one area, so those are summed per area code first, each row then standing for
- * distinct grants; only grants serving several areas are split into shares, and counted once in each
- * place their shares land (two LSOAs of one ward make one grant in that ward).
+ * The fund's areas of a level with their own figures, and the names of the areas the fund lists. A
+ * ward's or local authority's population, size, mean IMD rank and people in rural LSOAs come from its
+ * LSOAs. Nothing here depends on grants.
  */
-const COVERAGE_SQL = `
-  WITH ${PICKED},
-  ${EXTERNAL_PLACES},
-  ${LEVEL_AREAS},
-  items AS (
-    SELECT 'pool' AS source, NULL::uuid AS item_id, code, NULL::text AS reason, grants, pence
-      FROM (SELECT (pk.codes[1]) COLLATE "C" AS code, count(*)::int AS grants, sum(pk.pence) AS pence
-              FROM picked pk WHERE pk.in_community AND cardinality(pk.codes) = 1 GROUP BY 1) single
-    UNION ALL
-    SELECT 'pool', u.grant_id, u.code, NULL, 1, u.pence / u.n + CASE WHEN u.i <= u.pence % u.n THEN 1 ELSE 0 END
-      FROM (SELECT pk.grant_id, pk.pence, cardinality(pk.codes) AS n, unnest(pk.codes) AS code, generate_subscripts(pk.codes, 1) AS i
-              FROM picked pk WHERE pk.in_community AND cardinality(pk.codes) > 1) u
-    UNION ALL
-    SELECT 'pool', NULL, NULL, 'no_area', count(*)::int, coalesce(sum(pk.pence), 0) FROM picked pk WHERE pk.in_community AND cardinality(pk.codes) = 0
-    UNION ALL
-    SELECT 'external', id, code, reason, 1, pence FROM external_places
-  ),
-  -- Each row's place: an area of the level, or why it is left out of them.
-  placed AS (
-    SELECT i.source, i.item_id, i.grants, i.pence, lv.code IS NOT NULL AND i.reason IS NULL AS in_area,
-           CASE WHEN lv.code IS NOT NULL AND i.reason IS NULL THEN lv.code
-                WHEN i.reason IS NOT NULL THEN i.reason
-                WHEN i.code IS NULL OR ar.code IS NULL THEN 'unplaced'
-                WHEN NOT (i.code IN (SELECT code FROM fund_codes) OR x.ward IN (SELECT code FROM fund_codes) OR x.la IN (SELECT code FROM fund_codes)) THEN 'outside'
-                WHEN ($level::text = 'LSOA' AND x.lsoa IS NULL) OR ($level::text = 'WARD' AND x.lsoa IS NULL AND x.ward IS NULL) THEN 'wider'
-                ELSE 'unplaced' END AS place
-      FROM items i
-      LEFT JOIN area ar ON ar.code = i.code
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN ar.kind = 'LSOA' THEN i.code END AS lsoa,
-               CASE WHEN ar.kind = 'LSOA' THEN ar.ward_code WHEN ar.kind = 'WARD' THEN i.code END AS ward,
-               CASE WHEN ar.kind = 'LOCAL_AUTHORITY' THEN i.code ELSE ar.local_authority_code END AS la
-      ) x
-      LEFT JOIN level_areas lv ON lv.code = CASE $level::text WHEN 'LSOA' THEN x.lsoa WHEN 'WARD' THEN x.ward ELSE x.la END
-     WHERE i.grants > 0
-  ),
-  per_place AS (
-    SELECT in_area, place, source, sum(grants) AS grants, sum(pence) AS pence FROM placed WHERE item_id IS NULL GROUP BY 1, 2, 3
-    UNION ALL
-    SELECT in_area, place, source, count(*), sum(pence)
-      FROM (SELECT in_area, place, source, item_id, sum(pence) AS pence FROM placed WHERE item_id IS NOT NULL GROUP BY 1, 2, 3, 4) each_grant
-     GROUP BY 1, 2, 3
-  ),
-  money AS (
-    SELECT place AS code,
-           (sum(grants) FILTER (WHERE source = 'pool'))::int AS grants, coalesce(sum(pence) FILTER (WHERE source = 'pool'), 0) AS pence,
-           (sum(grants) FILTER (WHERE source = 'external'))::int AS external_grants, coalesce(sum(pence) FILTER (WHERE source = 'external'), 0) AS external_pence
-      FROM per_place WHERE in_area GROUP BY place
-  ),
+const FRAME_SQL = `
+  WITH ${LEVEL_AREAS},
   lsoa_figures AS (
     SELECT f.code,
            CASE WHEN count(l.population) = count(*) THEN sum(l.population) END AS population,
@@ -246,55 +193,116 @@ const COVERAGE_SQL = `
   )
   SELECT 'area' AS row_kind, la.code, la.name,
          coalesce(la.population, lf.population) AS population, coalesce(la.area_km2, lf.area_km2) AS area_km2,
-         la.imd_decile, lf.mean_rank, lf.rural_population,
-         coalesce(m.grants, 0) AS grants, coalesce(m.pence, 0) AS pence,
-         coalesce(m.external_grants, 0) AS external_grants, coalesce(m.external_pence, 0) AS external_pence
+         la.imd_decile, lf.mean_rank, lf.rural_population
     FROM level_areas la
     LEFT JOIN lsoa_figures lf ON lf.code = la.code
-    LEFT JOIN money m ON m.code = la.code
   UNION ALL
-  SELECT 'left_out', place, NULL, NULL, NULL, NULL, NULL, NULL,
-         coalesce(sum(grants) FILTER (WHERE source = 'pool'), 0)::int, coalesce(sum(pence) FILTER (WHERE source = 'pool'), 0),
-         coalesce(sum(grants) FILTER (WHERE source = 'external'), 0)::int, coalesce(sum(pence) FILTER (WHERE source = 'external'), 0)
-    FROM per_place WHERE NOT in_area GROUP BY place
+  SELECT 'fund_area', c.code, ar.name, NULL, NULL, NULL, NULL, NULL
+    FROM unnest($fundCodes::text[]) AS c(code) LEFT JOIN area ar ON ar.code = c.code`;
+
+/** The pool's money per place and the grants by their priorities, from the kept sums (no filter, or a funder's). */
+const KEPT_MONEY = `
+  pool_places AS (
+    SELECT place, grants, single_grants, pence FROM coverage_money
+     WHERE fund_id = $fund::uuid AND funder_id = coalesce($funder::uuid, '${WHOLE_GRANTS}'::uuid) AND level = $level::area_kind AND grants <> 0
+  ),
+  by_tags AS (
+    SELECT tags, grants, pence FROM coverage_tag_money
+     WHERE fund_id = $fund::uuid AND funder_id = coalesce($funder::uuid, '${WHOLE_GRANTS}'::uuid) AND grants <> 0
+  )`;
+
+/** The same, summed from the shares of the grants passing the filters. */
+const SUMMED_MONEY = `
+  pool_places AS (
+    SELECT place, count(*)::int AS grants, (count(*) FILTER (WHERE places = 1))::int AS single_grants, sum(pence) AS pence
+      FROM grant_places GROUP BY place
+  ),
+  by_tags AS (
+    SELECT tags, count(*)::int AS grants, sum(grant_pence) AS pence FROM picked WHERE position = 1 GROUP BY tags
+  )`;
+
+/**
+ * The money in each of the fund's areas of the level, the money left out of them and why, the totals
+ * and the communities' money: one statement, whatever the number of grants or areas. Each place's money
+ * is in an area of the map or left out: 'no_area' (the application names none), 'outside' (none of the
+ * fund's areas holds it), 'wider' (serves a larger area), 'unplaced' (the portal cannot place it).
+ */
+const coverageSql = (money: string) => `
+  WITH ${PICKED},
+  ${EXTERNAL_PLACES},
+  ${LEVEL_AREAS},
+  ${money},
+  places AS (
+    SELECT 'pool' AS source, place, grants, single_grants, pence FROM pool_places
+    UNION ALL
+    SELECT 'external', place, count(*)::int, count(*)::int, sum(pence) FROM external_places GROUP BY place
+  ),
+  classified AS (
+    SELECT lv.code IS NOT NULL AS in_area,
+           CASE WHEN lv.code IS NOT NULL THEN lv.code
+                WHEN p.place IN ('no_area', 'other_currency') THEN p.place
+                WHEN ar.code IS NULL THEN 'unplaced'
+                WHEN NOT coalesce(ar.code IN (SELECT code FROM fund_codes) OR ar.ward_code IN (SELECT code FROM fund_codes)
+                                  OR ar.local_authority_code IN (SELECT code FROM fund_codes), false) THEN 'outside'
+                WHEN p.place LIKE 'wider:%' THEN 'wider'
+                ELSE 'unplaced' END AS key,
+           coalesce(sum(p.grants) FILTER (WHERE p.source = 'pool'), 0)::int AS grants,
+           coalesce(sum(p.single_grants) FILTER (WHERE p.source = 'pool'), 0)::int AS single_grants,
+           coalesce(sum(p.pence) FILTER (WHERE p.source = 'pool'), 0) AS pence,
+           coalesce(sum(p.grants) FILTER (WHERE p.source = 'external'), 0)::int AS external_grants,
+           coalesce(sum(p.pence) FILTER (WHERE p.source = 'external'), 0) AS external_pence
+      FROM places p
+      LEFT JOIN level_areas lv ON lv.code = p.place
+      LEFT JOIN area ar ON lv.code IS NULL AND ar.code = regexp_replace(p.place, '^[a-z]+:', '')
+     GROUP BY 1, 2
+  )
+  SELECT CASE WHEN in_area THEN 'money' ELSE 'left_out' END AS row_kind, key AS code, grants, pence, external_grants, external_pence FROM classified
   UNION ALL
   -- Each grant once in the totals, however many areas it serves.
-  SELECT 'in_areas', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         (coalesce(sum(grants) FILTER (WHERE source = 'pool' AND item_id IS NULL), 0) + count(DISTINCT item_id) FILTER (WHERE source = 'pool'))::int,
-         coalesce(sum(pence) FILTER (WHERE source = 'pool'), 0),
-         (count(DISTINCT item_id) FILTER (WHERE source = 'external'))::int, coalesce(sum(pence) FILTER (WHERE source = 'external'), 0)
-    FROM placed WHERE in_area
+  SELECT 'in_areas', NULL,
+         (coalesce(sum(single_grants), 0)
+          + (SELECT count(*) FROM (SELECT DISTINCT grant_id FROM grant_places WHERE places > 1 AND place IN (SELECT code FROM level_areas)) spread))::int,
+         coalesce(sum(pence), 0), coalesce(sum(external_grants), 0)::int, coalesce(sum(external_pence), 0)
+    FROM classified WHERE in_area
   UNION ALL
-  SELECT 'all', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int, coalesce(sum(pence), 0),
-         (SELECT count(*) FROM external_places WHERE reason IS DISTINCT FROM 'other_currency')::int,
+  SELECT 'all', NULL, coalesce(sum(grants), 0)::int, coalesce(sum(pence), 0),
+         (SELECT count(*) FROM external_places WHERE place <> 'other_currency')::int,
          (SELECT coalesce(sum(pence), 0) FROM external_places)
-    FROM picked WHERE in_community
+    FROM by_tags WHERE $community::text IS NULL OR $community::text = ANY (tags)
   UNION ALL
   -- The communities, under every filter but the community one; a grant for two counts under both.
-  SELECT 'community', tag, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int, coalesce(sum(pence), 0), 0, 0
-    FROM picked CROSS JOIN LATERAL unnest(tags) AS tag
+  SELECT 'community', tag, sum(grants)::int, sum(pence), 0, 0
+    FROM by_tags CROSS JOIN LATERAL unnest(tags) AS tag
    WHERE tag = ANY ($communities::text[])
    GROUP BY tag
   UNION ALL
-  SELECT 'no_community', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int, coalesce(sum(pence), 0), 0, 0
-    FROM picked WHERE NOT (tags && $communities::text[])
-  UNION ALL
-  SELECT 'fund_area', c.code, ar.name, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0
-    FROM unnest($fundCodes::text[]) AS c(code) LEFT JOIN area ar ON ar.code = c.code`;
+  SELECT 'no_community', NULL, coalesce(sum(grants), 0)::int, coalesce(sum(pence), 0), 0, 0
+    FROM by_tags WHERE NOT (tags && $communities::text[])`;
 
-/** The coverage statement and its parameters, as run; the benchmark prints its plan with them. */
-export function coverageStatement(fundId: string, level: AreaKind, fundCodes: readonly string[], communityKeys: readonly string[], filter: CoverageFilter): [string, unknown[]] {
-  return bind(COVERAGE_SQL, {
-    ...filterValues(fundId, filter),
-    level,
+const KEPT_COVERAGE_SQL = coverageSql(KEPT_MONEY);
+const SUMMED_COVERAGE_SQL = coverageSql(SUMMED_MONEY);
+
+/**
+ * The coverage statement and its parameters, as run (the benchmark prints its plan with them): from the
+ * kept sums when the filter allows, unless `summed` asks for the sums to be made from the shares.
+ */
+export function coverageStatement(fundId: string, level: AreaKind, fundCodes: readonly string[], communityKeys: readonly string[], filter: CoverageFilter, summed = false): [string, unknown[]] {
+  const kept = !summed && keptSumsServe(filter);
+  return bind(kept ? KEPT_COVERAGE_SQL : SUMMED_COVERAGE_SQL, {
+    ...filterValues(fundId, level, filter),
+    multiOnly: kept,
     fundCodes: postgresArray(fundCodes),
     communities: postgresArray(communityKeys),
-    ruralDensity: RURAL_PEOPLE_PER_KM2,
   });
 }
 
-export function coverageRows(em: EntityManager, fundId: string, level: AreaKind, fundCodes: readonly string[], communityKeys: readonly string[], filter: CoverageFilter) {
-  return em.getConnection().execute<CoverageRow[]>(...coverageStatement(fundId, level, fundCodes, communityKeys, filter));
+export function coverageRows(em: EntityManager, fundId: string, level: AreaKind, fundCodes: readonly string[], communityKeys: readonly string[], filter: CoverageFilter, summed = false) {
+  return em.getConnection().execute<FiguresRow[]>(...coverageStatement(fundId, level, fundCodes, communityKeys, filter, summed));
+}
+
+/** The fund's areas of a level with their own figures, and the names of the areas the fund lists. */
+export function frameRows(em: EntityManager, level: AreaKind, fundCodes: readonly string[]) {
+  return em.getConnection().execute<FrameRow[]>(...bind(FRAME_SQL, { level, fundCodes: postgresArray(fundCodes), ruralDensity: RURAL_PEOPLE_PER_KM2 }));
 }
 
 /** The fund's areas of a level with their boundaries' state, for the boundaries' cache. */
@@ -320,7 +328,6 @@ export function levelAreaBoundaries(em: EntityManager, level: AreaKind, fundCode
   );
 }
 
-
 export interface AreaGrantRow {
   /** 'here': counted in the area; 'wider': serves a larger area holding it, so not in its figures; 'external'. */
   placing: 'here' | 'wider' | 'external';
@@ -344,42 +351,36 @@ export interface AreaGrantRow {
  * figures); and the external grants placed there. One statement.
  */
 export function areaGrantRows(em: EntityManager, fundId: string, area: { code: string; kind: AreaKind; wardCode: string | null; localAuthorityCode: string | null }, filter: CoverageFilter) {
-  const wider = [area.kind === AreaKind.LSOA ? area.wardCode : null, area.kind !== AreaKind.LOCAL_AUTHORITY ? area.localAuthorityCode : null].filter((code): code is string => Boolean(code));
+  const wider = [area.kind === AreaKind.LSOA ? area.wardCode : null, area.kind !== AreaKind.LOCAL_AUTHORITY ? area.localAuthorityCode : null]
+    .filter((code): code is string => Boolean(code))
+    .map((code) => `wider:${code}`);
   return em.getConnection().execute<AreaGrantRow[]>(
     ...bind(
       `WITH ${PICKED},
-       ${SHARES},
-       placed AS (
-         SELECT s.*, CASE $level::text WHEN 'LSOA' THEN CASE WHEN ar.kind = 'LSOA' THEN s.code END
-                                       WHEN 'WARD' THEN CASE WHEN ar.kind = 'LSOA' THEN ar.ward_code WHEN ar.kind = 'WARD' THEN s.code END
-                                       ELSE CASE WHEN ar.kind = 'LOCAL_AUTHORITY' THEN s.code ELSE ar.local_authority_code END END AS target
-           FROM shares s LEFT JOIN area ar ON ar.code = s.code
-          WHERE s.reason IS NULL
-       ),
+       ${EXTERNAL_PLACES},
        here AS (
-         SELECT source, item_id, sum(pence) AS pence FROM placed WHERE target = $code::text GROUP BY source, item_id
+         SELECT grant_id, pence FROM grant_places WHERE place = $code::text
        ),
        wider AS (
-         SELECT DISTINCT item_id FROM placed WHERE source = 'pool' AND code = ANY ($wider::text[])
-            AND item_id NOT IN (SELECT item_id FROM here WHERE source = 'pool')
+         SELECT DISTINCT grant_id FROM grant_places WHERE place = ANY ($wider::text[]) AND grant_id NOT IN (SELECT grant_id FROM here)
        )
-       SELECT CASE WHEN h.item_id IS NULL THEN 'wider' ELSE 'here' END AS placing, g.id, a.reference, grp.name, a.title,
-              ph.name AS phase_name, NULL AS funder_name, g.amount_pence, pk.pence AS counted_pence, coalesce(h.pence, 0) AS pence_here,
+       SELECT CASE WHEN h.grant_id IS NULL THEN 'wider' ELSE 'here' END AS placing, g.id, a.reference, grp.name, a.title,
+              ph.name AS phase_name, NULL AS funder_name, g.amount_pence, pk.grant_pence AS counted_pence, coalesce(h.pence, 0) AS pence_here,
               to_char(dc.decided_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS awarded_on
          FROM picked pk
          JOIN fund_grant g ON g.id = pk.grant_id
-         JOIN application a ON a.id = pk.application_id
+         JOIN application a ON a.id = g.application_id
          JOIN applicant_group grp ON grp.id = a.group_id
          JOIN phase ph ON ph.id = a.phase_id
          JOIN decision dc ON dc.id = g.decision_id
-         LEFT JOIN here h ON h.source = 'pool' AND h.item_id = pk.grant_id
-        WHERE pk.in_community AND (h.item_id IS NOT NULL OR pk.grant_id IN (SELECT item_id FROM wider))
+         LEFT JOIN here h ON h.grant_id = pk.grant_id
+        WHERE pk.in_community AND pk.position = 1 AND (h.grant_id IS NOT NULL OR pk.grant_id IN (SELECT grant_id FROM wider))
        UNION ALL
-       SELECT 'external', e.id, NULL, e.recipient_name, e.title, NULL, e.funder_name, e.amount_awarded_minor, h.pence, h.pence,
+       SELECT 'external', e.id, NULL, e.recipient_name, e.title, NULL, e.funder_name, e.amount_awarded_minor, ep.pence, ep.pence,
               to_char(e.award_date, 'YYYY-MM-DD')
-         FROM here h JOIN external_grant e ON e.id = h.item_id
-        WHERE h.source = 'external'`,
-      { ...filterValues(fundId, filter), level: area.kind, code: area.code, wider: postgresArray(wider) },
+         FROM external_places ep JOIN external_grant e ON e.id = ep.id
+        WHERE ep.place = $code::text`,
+      { ...filterValues(fundId, area.kind, filter), multiOnly: false, code: area.code, wider: postgresArray(wider) },
     ),
   );
 }

@@ -14,7 +14,7 @@ import { canOnCoverage } from '../../policies/coverage.policy.ts';
 import { Fund } from '../funds/fund.entity.ts';
 import type { Priority } from '../taxonomy/priority.entity.ts';
 import { fundPriorities } from '../taxonomy/taxonomy.service.ts';
-import { type AreaRow, areaGrantRows, coverageRows, type CoverageFilter, type FiguresRow, type LeftOutReason, levelAreaBoundaries, levelAreaState } from './coverage-query.ts';
+import { type AreaRow, areaGrantRows, coverageRows, type CoverageFilter, type FiguresRow, frameRows, type FundAreaRow, type LeftOutReason, levelAreaBoundaries, levelAreaState } from './coverage-query.ts';
 import {
   type Coverage,
   type CoverageArea,
@@ -25,7 +25,7 @@ import {
 } from './coverage.types.ts';
 import { byCode, deprivedGaps, littlePencePerHead, medianPencePerHead, ruralGap } from './gaps.ts';
 import { simplifyBoundary, toleranceFor } from './simplify.ts';
-import { AreaWeightedCache, coverageVersion } from './coverage-cache.ts';
+import { AreaWeightedCache, coverageVersions } from './coverage-cache.ts';
 
 /** Loads a fund whose coverage the viewer may see; a fund they cannot see looks like one that does not exist. */
 export async function requireCoverageFund(em: EntityManager, viewer: Viewer | null, fundId: string): Promise<Fund> {
@@ -77,9 +77,9 @@ function totals(rows: FiguresRow[], pick: (row: FiguresRow | undefined) => Cover
   };
 }
 
-function coverageArea(row: AreaRow, level: AreaKind): CoverageArea {
+function coverageArea(row: AreaRow, money: FiguresRow | undefined, level: AreaKind): CoverageArea {
   const population = row.population === null ? null : Number(row.population);
-  const pence = Number(row.pence);
+  const pence = Number(money?.pence ?? 0);
   const derived = level !== AreaKind.LSOA && row.imd_decile === null && row.mean_rank !== null;
   const areaKm2 = row.area_km2;
   // A ward or local authority by the share of its people in rural LSOAs; an LSOA (or a larger area
@@ -89,7 +89,7 @@ function coverageArea(row: AreaRow, level: AreaKind): CoverageArea {
     code: row.code,
     name: row.name ?? row.code,
     kind: level,
-    grantCount: row.grants,
+    grantCount: money?.grants ?? 0,
     pence,
     population,
     pencePerHead: population ? pence / population : null,
@@ -99,9 +99,38 @@ function coverageArea(row: AreaRow, level: AreaKind): CoverageArea {
     peoplePerKm2: population !== null && areaKm2 ? population / areaKm2 : null,
     rural: ruralShare === null ? isRural(population, areaKm2) : ruralShare >= RURAL_MAJORITY,
     ruralPopulationShare: ruralShare,
-    externalGrantCount: row.external_grants,
-    externalPence: Number(row.external_pence),
+    externalGrantCount: money?.external_grants ?? 0,
+    externalPence: Number(money?.external_pence ?? 0),
   };
+}
+
+/** The map's areas with their own figures, by code, and the names of the areas the fund lists. */
+interface Frame {
+  areas: AreaRow[];
+  names: ReadonlyMap<string, string | null>;
+}
+
+// The map's areas change only with the areas themselves (or the fund's list of them), not with grants,
+// so they are kept per level and list of areas while no area import happens.
+const FRAME_CACHE_SIZE = 32;
+const frameCache = new Map<string, Frame>();
+
+async function mapFrame(em: EntityManager, level: AreaKind, fundCodes: readonly string[], areasVersion: string): Promise<Frame> {
+  const key = JSON.stringify([level, fundCodes, areasVersion]);
+  const kept = frameCache.get(key);
+  if (kept) {
+    frameCache.delete(key);
+    frameCache.set(key, kept);
+    return kept;
+  }
+  const rows = await frameRows(em, level, fundCodes);
+  const frame: Frame = {
+    areas: rows.filter((row): row is AreaRow => row.row_kind === 'area').sort(byCode),
+    names: new Map(rows.filter((row): row is FundAreaRow => row.row_kind === 'fund_area').map((row) => [row.code, row.name])),
+  };
+  frameCache.set(key, frame);
+  if (frameCache.size > FRAME_CACHE_SIZE) frameCache.delete(frameCache.keys().next().value!);
+  return frame;
 }
 
 export interface CoverageArgs {
@@ -115,22 +144,24 @@ type ComputedCoverage = Omit<Coverage, 'gaps'> & {
   gaps: Omit<Coverage['gaps'], 'communities'> & { communities: ReadonlyMap<string, CoverageFigures> };
 };
 
-async function computeCoverage(em: EntityManager, fund: Fund, level: AreaKind, filter: CoverageFilter, communityKeys: readonly string[]): Promise<ComputedCoverage> {
-  const rows = await coverageRows(em, fund.id, level, fund.areaCodes, communityKeys, filter);
-  const areas = rows.filter((row): row is AreaRow => row.row_kind === 'area').map((row) => coverageArea(row, level)).sort(byCode);
-  const figureRows = rows.filter((row): row is FiguresRow => row.row_kind !== 'area' && row.row_kind !== 'fund_area');
-  const names = new Map(rows.filter((row) => row.row_kind === 'fund_area').map((row) => [row.code!, row.name]));
+async function computeCoverage(em: EntityManager, fund: Fund, level: AreaKind, filter: CoverageFilter, communityKeys: readonly string[], areasVersion: string, summed: boolean): Promise<ComputedCoverage> {
+  const [frame, rows] = [await mapFrame(em, level, fund.areaCodes, areasVersion), await coverageRows(em, fund.id, level, fund.areaCodes, communityKeys, filter, summed)];
+  const money = new Map(rows.filter((row) => row.row_kind === 'money').map((row) => [row.code!, row]));
+  const areas = frame.areas.map((row) => coverageArea(row, money.get(row.code), level));
   const median = medianPencePerHead(areas);
   const little = littlePencePerHead(median);
   return {
     fundId: fund.id,
     level,
-    fundAreas: fund.areaCodes.map((code) => ({ code, name: names.get(code) ?? code, kind: names.get(code) ? kindOfAnyAreaCode(code) : null })),
+    fundAreas: fund.areaCodes.map((code) => {
+      const name = frame.names.get(code);
+      return { code, name: name ?? code, kind: name ? kindOfAnyAreaCode(code) : null };
+    }),
     areas,
-    grants: totals(figureRows, figures),
+    grants: totals(rows, figures),
     external: {
-      totals: totals(figureRows, externalFigures),
-      otherCurrencyCount: externalFigures(figureRows.find((row) => row.row_kind === 'left_out' && row.code === 'other_currency')).grantCount,
+      totals: totals(rows, externalFigures),
+      otherCurrencyCount: externalFigures(rows.find((row) => row.row_kind === 'left_out' && row.code === 'other_currency')).grantCount,
     },
     ruralPeoplePerKm2: RURAL_PEOPLE_PER_KM2,
     medianPencePerHead: median,
@@ -138,13 +169,13 @@ async function computeCoverage(em: EntityManager, fund: Fund, level: AreaKind, f
     gaps: {
       deprived: deprivedGaps(areas, little),
       rural: ruralGap(areas, little),
-      communities: new Map(figureRows.filter((row) => row.row_kind === 'community').map((row) => [row.code!, figures(row)])),
-      noCommunity: figures(figureRows.find((row) => row.row_kind === 'no_community')),
+      communities: new Map(rows.filter((row) => row.row_kind === 'community').map((row) => [row.code!, figures(row)])),
+      noCommunity: figures(rows.find((row) => row.row_kind === 'no_community')),
     },
   };
 }
 
-// Computed figures, kept while nothing they were computed from changes (coverageVersion, read on every
+// Computed figures, kept while nothing they were computed from changes (coverageVersions, read on every
 // request, so figures are never served once a change has committed). Bounded by the areas held: a few
 // England-wide LSOA maps, or hundreds of a county's.
 const computedCache = new AreaWeightedCache<ComputedCoverage>(100_000);
@@ -153,27 +184,30 @@ const computedCache = new AreaWeightedCache<ComputedCoverage>(100_000);
  * The coverage map's figures at one level: every one of the fund's areas of the level with its grants,
  * money, population, money per head, deprivation and rurality; the money left out of the areas and
  * why; the external grants' layer; and the gaps. One statement computes the figures, whatever their
- * size; while nothing changes, they are served from the cache after one statement reading the versions.
- * `cache: false` always computes them (the benchmark measures both).
+ * size (from the kept sums without filters, or with only a funder's); while nothing changes, they are
+ * served from the cache after one statement reading the versions. `cache: false` always computes them,
+ * and `summed: true` sums them from the grants' shares even when the kept sums would serve (the
+ * benchmark measures each).
  */
-export async function fundCoverage(em: EntityManager, viewer: Viewer | null, args: CoverageArgs, options: { cache: boolean } = { cache: true }): Promise<Coverage> {
+export async function fundCoverage(em: EntityManager, viewer: Viewer | null, args: CoverageArgs, options: { cache: boolean; summed?: boolean } = { cache: true }): Promise<Coverage> {
   const fund = await requireCoverageFund(em, viewer, args.fundId);
   const filter = args.filter ?? {};
   const priorities = await fundPriorities(em, fund.id);
   await checkFilter(em, fund, priorities, filter);
   const communities = priorities.filter((priority) => priority.kind === PriorityKind.COMMUNITY);
   const communityKeys = communities.map((priority) => priority.key);
+  const versions = await coverageVersions(em, fund.id);
   const key = JSON.stringify([
     fund.id,
     args.level,
     [filter.phaseId, filter.priority, filter.community, filter.funderId, filter.awardedFrom, filter.awardedTo].map((value) => value ?? null),
     fund.areaCodes,
     communityKeys,
-    options.cache ? await coverageVersion(em, fund.id) : null,
+    versions.all,
   ]);
   let computed = options.cache ? computedCache.get(key) : undefined;
   if (!computed) {
-    computed = await computeCoverage(em, fund, args.level, filter, communityKeys);
+    computed = await computeCoverage(em, fund, args.level, filter, communityKeys, versions.areas, options.summed ?? false);
     if (options.cache) computedCache.set(key, computed, computed.areas.length);
   }
   const { communities: money, ...gaps } = computed.gaps;

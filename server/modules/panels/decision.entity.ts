@@ -1,5 +1,5 @@
 import { Collection, type Rel } from '@mikro-orm/core';
-import { Entity, Enum, ManyToOne, OneToMany, OneToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.ts';
 import { Application } from '../applications/application.entity.ts';
@@ -66,6 +66,7 @@ export class Decision extends BaseEntity<'version' | 'decidedAt'> {
 @ObjectType({ description: 'The part of an award paid from one contribution.' })
 @Entity()
 export class AwardDraw extends BaseEntity {
+  @Index()
   @ManyToOne(() => Decision, { deleteRule: 'cascade' })
   decision!: Rel<Decision>;
 
