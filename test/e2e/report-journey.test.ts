@@ -107,7 +107,15 @@ it('shows the report to an officer, who replies; the group reads the reply on it
   await page.getByRole('link', { name: `A few sentences for ${application.reference}` }).click();
   await page.getByRole('heading', { name: 'Report on Warm space in the chapel' }).waitFor();
   await page.getByText('We opened the chapel as a warm space').waitFor();
-  expect(await page.getByRole('img', { name: 'Soup on the chapel stove' }).evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(800);
+  // The photo's width once it has loaded (0 if it could not be fetched).
+  const loadedWidth = (image: HTMLImageElement) =>
+    image.complete
+      ? image.naturalWidth
+      : new Promise<number>((resolve) => {
+          image.addEventListener('load', () => resolve(image.naturalWidth), { once: true });
+          image.addEventListener('error', () => resolve(0), { once: true });
+        });
+  expect(await page.getByRole('img', { name: 'Soup on the chapel stove' }).evaluate(loadedWidth)).toBe(800);
   await checked(page, 'report-7-officer');
   await page.getByLabel('Reply to the group').fill('Thank you: the trustees would love to visit the lunch club.');
   await page.getByRole('button', { name: 'Send the reply' }).click();
