@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FundRole, LegalForm } from '../../shared/domain.ts';
+import { AreaKind, FundRole, LegalForm } from '../../shared/domain.ts';
 import type { Funder } from '../../server/modules/funders/funder.entity.ts';
 import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { createAward, phaseNamed } from '../factories/award.ts';
+import { createAreas } from '../factories/coverage-areas.ts';
 import { addMember, createContribution, createFund, createFunder } from '../factories/index.ts';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app.ts';
 
@@ -31,7 +32,17 @@ let coordinatorEmail: string;
 beforeAll(async () => {
   app = await startTestApp();
   const em = app.em();
+  // The fund covers one district of two wards; a third ward lies in the next district.
+  await createAreas(em, [
+    { code: 'E07009001', kind: AreaKind.LOCAL_AUTHORITY, name: 'Fellside' },
+    { code: 'E05009001', kind: AreaKind.WARD, name: 'Fellside North', localAuthorityCode: 'E07009001' },
+    { code: 'E05009002', kind: AreaKind.WARD, name: 'Fellside South', localAuthorityCode: 'E07009001' },
+    { code: 'E07009002', kind: AreaKind.LOCAL_AUTHORITY, name: 'Dalesend' },
+    { code: 'E05009003', kind: AreaKind.WARD, name: 'Dalesend Central', localAuthorityCode: 'E07009002' },
+  ]);
   fund = await createFund(em);
+  fund.areaCodes = ['E07009001'];
+  await em.flush();
   trust = await createFunder(em, { name: 'Fellside Trust' });
   council = await createFunder(em, { name: 'Testshire Council' });
   await createContribution(em, fund, { funder: council, amountPence: 1_000_00 });
@@ -192,6 +203,16 @@ describe('recording a contribution', () => {
         { field: 'restrictedToPriorities', message: 'There is no priority called knitting in this fund.' },
         { field: 'restrictedToAreas', message: 'NEAR THE RIVER is not an area code. Enter codes like E05009001, separated by commas.' },
         { field: 'restrictedToPhaseId', message: 'Choose one of the phases of this fund.' },
+      ],
+    });
+
+    // Money for an area the portal does not hold, or outside the fund, could never be drawn.
+    const nowhere = await coordinator.gql(RECORD, { input: { fundId: fund.id, funderId: trust.id, ...terms({ restrictedToAreas: ['E05009001', 'E05009998', 'E05009003', 'E07009002'] }) } });
+    expect(nowhere.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'restrictedToAreas', message: 'The portal holds no area E05009998. Check the code, or import the areas on the Areas page first.' },
+        { field: 'restrictedToAreas', message: "E05009003, E07009002 are not among the fund's areas, so no award could be paid from this money there." },
       ],
     });
 

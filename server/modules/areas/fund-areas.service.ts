@@ -57,6 +57,20 @@ const insideFund = (area: Area, fundCodes: ReadonlySet<string>) =>
 const listed = (codes: readonly string[]) => codes.join(', ');
 
 /**
+ * Of these codes, those the portal does not hold, and those it holds outside the fund's areas (none,
+ * when the fund lists no areas yet). Money restricted to either could never be drawn, since
+ * applications are placed only in the fund's areas.
+ */
+export async function areasNotInFund(em: EntityManager, fund: Pick<Fund, 'areaCodes'>, codes: readonly string[]): Promise<{ unknown: string[]; outside: string[] }> {
+  const held = new Map((codes.length > 0 ? await em.find(Area, { code: { $in: [...codes] } }) : []).map((area) => [area.code, area]));
+  const fundCodes = new Set(fund.areaCodes);
+  return {
+    unknown: codes.filter((code) => !held.has(code)),
+    outside: fundCodes.size === 0 ? [] : codes.filter((code) => held.has(code) && !insideFund(held.get(code)!, fundCodes)),
+  };
+}
+
+/**
  * The coordinator sets the areas the fund covers. Each code must be an area the portal holds (imported
  * on the Areas page, or the demo's), so the map and the choosers always have something to show.
  */

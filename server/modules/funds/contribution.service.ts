@@ -11,6 +11,7 @@ import { canOnContribution } from '../../policies/contribution.policy.ts';
 import { canOnFund } from '../../policies/fund.policy.ts';
 import { hasRole } from '../../policies/roles.ts';
 import { withContainingAreas } from '../areas/area-hierarchy.ts';
+import { areasNotInFund } from '../areas/fund-areas.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chooseFunder, officerFunderIds } from '../funders/funder.service.ts';
 import { checkPriorityKeys, fundPriorities } from '../taxonomy/taxonomy.service.ts';
@@ -40,7 +41,8 @@ function isCalendarDate(text: string): boolean {
 }
 
 /** Reads and checks the terms; `kept` are the priorities the contribution is already restricted to (a retired one may stay). */
-async function readTerms(em: EntityManager, fund: Fund, input: ContributionTermsInput, kept: readonly string[] = []): Promise<{ terms: Terms; problems: FieldError[] }> {
+/** Reads and checks the terms; `kept` restrictions the contribution already has may stay though no longer offered (a retired priority, say). */
+async function readTerms(em: EntityManager, fund: Fund, input: ContributionTermsInput, kept: { priorities: readonly string[]; areas: readonly string[] } = { priorities: [], areas: [] }): Promise<{ terms: Terms; problems: FieldError[] }> {
   const problems: FieldError[] = [];
   if (!isCalendarDate(input.receivedOn)) problems.push({ field: 'receivedOn', message: 'Enter a real date for when the money was received, like 2026-11-23.' });
   const spendBy = input.spendBy?.trim() || undefined;
@@ -50,13 +52,20 @@ async function readTerms(em: EntityManager, fund: Fund, input: ContributionTerms
   }
   // Restrictions name the fund's own priorities, by key, as the allocation compares them with tags.
   const taxonomy = await fundPriorities(em, fund.id);
-  const priorities = checkPriorityKeys(taxonomy, input.restrictedToPriorities, { field: 'restrictedToPriorities', kept, max: taxonomy.length });
+  const priorities = checkPriorityKeys(taxonomy, input.restrictedToPriorities, { field: 'restrictedToPriorities', kept: kept.priorities, max: taxonomy.length });
   problems.push(...priorities.problems);
   const areas = [...new Set(input.restrictedToAreas.map((code) => code.trim().toUpperCase()).filter(Boolean))];
   // Real ONS codes of LSOAs, wards and local authorities, or the demo's (RD-W03).
   const badAreas = areas.filter((code) => kindOfAnyAreaCode(code) === null);
   if (badAreas.length > 0) {
     problems.push({ field: 'restrictedToAreas', message: `${badAreas.join(', ')} ${badAreas.length === 1 ? 'is not an area code' : 'are not area codes'}. Enter codes like E05009001, separated by commas.` });
+  }
+  const { unknown, outside } = await areasNotInFund(em, fund, areas.filter((code) => !badAreas.includes(code) && !kept.areas.includes(code)));
+  if (unknown.length > 0) {
+    problems.push({ field: 'restrictedToAreas', message: `The portal holds no area ${unknown.join(', ')}. Check the ${unknown.length === 1 ? 'code' : 'codes'}, or import the areas on the Areas page first.` });
+  }
+  if (outside.length > 0) {
+    problems.push({ field: 'restrictedToAreas', message: `${outside.join(', ')} ${outside.length === 1 ? 'is not one of' : 'are not among'} the fund's areas, so no award could be paid from this money there.` });
   }
   let phase: Phase | undefined;
   if (input.restrictedToPhaseId) {
@@ -198,7 +207,7 @@ export async function updateContribution(em: EntityManager, viewer: Viewer, inpu
   if (!canOnContribution(viewer, 'edit', contribution, await officerFunderIds(em, viewer, contribution.fund.id))) {
     throw errors.forbidden('change this contribution');
   }
-  const { terms, problems } = await readTerms(em, contribution.fund, input, contribution.restrictedToPriorities);
+  const { terms, problems } = await readTerms(em, contribution.fund, input, { priorities: contribution.restrictedToPriorities, areas: contribution.restrictedToAreas });
   if (problems.length > 0) throw errors.badInput(problems);
   if (contribution.version !== input.version) throw errors.conflict('contribution');
   const changes = differences(auditable(contribution), auditable(terms));
