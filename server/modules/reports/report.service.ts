@@ -20,7 +20,6 @@ import {
   type ReportForm,
   type ReportingBands,
   type ReportPageId,
-  StoryConsent,
 } from '../../../shared/reporting.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { Viewer } from '../../context.ts';
@@ -239,15 +238,8 @@ function checkWholeReport(requirement: ReportingRequirement, form: ReportForm, g
   return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, answers };
 }
 
-export interface PhoneReportInput {
+export interface PhoneReportInput extends ReportAnswers {
   grantId: string;
-  sentences?: string | null;
-  whatHappened?: string | null;
-  peopleCount?: number | null;
-  story?: string | null;
-  whatChanged?: string | null;
-  moneyLeftPence?: number | null;
-  storyConsent?: StoryConsent | null;
 }
 
 /**
