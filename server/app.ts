@@ -30,6 +30,7 @@ import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { panelPackCache } from './modules/panels/pack-cache.ts';
 import { coverageResponseCache } from './modules/coverage/coverage-cache.ts';
 import { PhotoStore } from './modules/reports/photo-store.ts';
+import { funderImpactRoutes } from './modules/reports/funder-impact.routes.ts';
 import { reportPhotoRoutes, reportRoutes } from './modules/reports/report.routes.tsx';
 import { createSchema } from './schema.ts';
 
@@ -190,6 +191,7 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use('/imports', importRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
   app.use('/imports', areaImportRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
   app.use('/funds', openDataRoutes({ orm, secure: config.publicUrl.startsWith('https://') }));
+  app.use('/funds', funderImpactRoutes({ orm, secure: config.publicUrl.startsWith('https://'), publicUrl: config.publicUrl }));
 
   if (webDist) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));

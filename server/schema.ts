@@ -37,6 +37,7 @@ import { ApplicationTagsResolver, FundPrioritiesResolver, PriorityResolver } fro
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts';
 import { FundOpenDataResolver } from './modules/open-data/open-data.resolver.ts';
 import { FundReportingResolver, GrantReportingResolver, ReportPhotoResolver, ReportReplyResolver, ReportResolver } from './modules/reports/report.resolver.ts';
+import { ImpactResolver } from './modules/reports/impact.resolver.ts';
 
 registerEnumType(FundRole, { name: 'FundRole', description: 'What a person does in a fund.' });
 registerEnumType(FunderKind, { name: 'FunderKind' });
@@ -60,7 +61,7 @@ const authChecker: AuthChecker<Context> = ({ context }) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver, PriorityResolver, FundPrioritiesResolver, ApplicationTagsResolver, AreaResolver, AreaImportResolver, FundAreasResolver, ApplicationAreasResolver, FundOpenDataResolver, CoverageResolver, FundReportingResolver, GrantReportingResolver, ReportResolver, ReportPhotoResolver, ReportReplyResolver],
+    resolvers: [AuthResolver, FundResolver, ContributionResolver, ContributionChangesResolver, FundMoneyResolver, FundInviteResolver, FundPeopleResolver, ApplicationResolver, ApplyResolver, BankDetailsResolver, OutboxResolver, PanelResolver, FundMeetingsResolver, PanelMeetingResolver, CloseMeetingResolver, ApplicationDecisionResolver, DecisionResolver, GrantResolver, FundGrantsResolver, DuplicateFlagResolver, ApplicationDuplicatesResolver, FundDuplicatesResolver, PriorityResolver, FundPrioritiesResolver, ApplicationTagsResolver, AreaResolver, AreaImportResolver, FundAreasResolver, ApplicationAreasResolver, FundOpenDataResolver, CoverageResolver, FundReportingResolver, GrantReportingResolver, ReportResolver, ReportPhotoResolver, ReportReplyResolver, ImpactResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -6,6 +6,7 @@ import { issueSignInLink } from '../../server/auth/sign-in.service.ts';
 import { viewerOf } from '../../server/demo/seed-panel-history.ts';
 import { openOrm, type Orm } from '../../server/db/orm.ts';
 import type { Application } from '../../server/modules/applications/application.entity.ts';
+import type { Funder } from '../../server/modules/funders/funder.entity.ts';
 import type { Fund } from '../../server/modules/funds/fund.entity.ts';
 import { FundMembership } from '../../server/modules/funds/fund-membership.entity.ts';
 import { Mailer } from '../../server/modules/notifications/mailer.ts';
@@ -24,6 +25,7 @@ let orm: Orm;
 let fund: Fund;
 let application: Application;
 let officer: User;
+let trust: Funder;
 let link: string;
 const consoles: string[][] = [];
 
@@ -32,13 +34,14 @@ beforeAll(async () => {
   orm = await openOrm(inject('appDatabaseUrl'));
   const em = orm.em.fork();
   fund = await createFund(em, { name: 'Westfell Winter Fund' });
-  await createContribution(em, fund, { funder: await createFunder(em, { name: 'Westfell Trust' }), amountPence: 5_000_00 });
+  trust = await createFunder(em, { name: 'Westfell Trust' });
+  await createContribution(em, fund, { funder: trust, amountPence: 5_000_00 });
   const meeting = em.create(PanelMeeting, { fund, meetsAt: new Date('2026-11-19T14:00:00Z'), cutoffAt: new Date('2026-11-17T14:00:00Z') });
   application = await createApplication(em, fund, { status: ApplicationStatus.ON_AGENDA, title: 'Warm space in the chapel', group: { name: 'Westfell Chapel Friends', contactEmail: 'friends@westfell.example' } });
   application.meeting = meeting;
   await em.flush();
   const chair = await addMember(em, fund, FundRole.COORDINATOR, { user: await createUser(em, { name: 'Chris Chair' }) });
-  officer = await addMember(em, fund, FundRole.FUNDER_OFFICER, { user: await createUser(em, { name: 'Olu Officer' }) });
+  officer = await addMember(em, fund, FundRole.FUNDER_OFFICER, { user: await createUser(em, { name: 'Olu Officer' }), funder: trust });
   const coordinator = viewerOf(await em.find(FundMembership, { user: chair }, { populate: ['user', 'fund'] }));
   await recordDecision(em, coordinator, { applicationId: application.id, expectedVersion: 0, kind: DecisionKind.AWARD, amountPence: 600_00 });
   await closeMeeting(em, new Mailer(null, 'test@localhost'), coordinator, { meetingId: meeting.id, attendeeIds: [chair.id] }, inject('appUrl'));
@@ -129,6 +132,55 @@ it('shows the report to an officer, who replies; the group reads the reply on it
   await groupPage.getByText('Thank you: the trustees would love to visit the lunch club.').waitFor();
   await checked(groupPage, 'report-8-reply');
   await group.close();
+});
+
+it("lets the funder officer read the sent story in the stories feed and in its funder's own view, wide and on a phone", async () => {
+  const story = 'We opened the chapel as a warm space three afternoons a week.';
+  for (const width of [1280, 320]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    consoles.push(watchConsole(page));
+    const fitsTheScreen = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+    await page.goto(await issueSignInLink(orm.em.fork(), officer, inject('appUrl')));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Westfell Winter Fund: this week' }).waitFor();
+
+    await page.getByRole('link', { name: 'Stories from reports' }).click();
+    await page.getByRole('heading', { name: 'Stories from reports' }).waitFor();
+    await page.getByText('1 story.').waitFor();
+    const card = page.getByRole('article', { name: 'Westfell Chapel Friends' });
+    await card.getByText(story).waitFor();
+    await card.getByText('Funders only', { exact: true }).waitFor();
+    expect(await card.getByRole('img', { name: 'Soup on the chapel stove' }).evaluate((image: HTMLImageElement) => image.decode().then(() => image.naturalWidth, () => 0))).toBe(800);
+    // Filtered to another phase, the story is not there; back to every phase, it is.
+    await page.getByLabel('Phase').selectOption({ label: 'Recovery' });
+    await page.getByText('0 stories match these filters.').waitFor();
+    await page.getByLabel('Phase').selectOption({ label: 'All phases' });
+    await card.waitFor();
+    await fitsTheScreen();
+    await checked(page, `report-9-stories-${width}`);
+
+    await page.goto(`${inject('appUrl')}/funds/${fund.id}`);
+    await page.getByRole('link', { name: 'What Westfell Trust’s money paid for' }).click();
+    await page.getByRole('heading', { name: 'What Westfell Trust’s money paid for' }).waitFor();
+    await page.getByRole('article', { name: 'Westfell Chapel Friends' }).getByText(story).waitFor();
+    expect(await page.getByTestId('impact-money').textContent()).toBe('£600from Westfell Trust');
+    await fitsTheScreen();
+    await checked(page, `report-10-funder-view-${width}`);
+
+    // Printed: no navigation or buttons, the photo kept small.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print this page' }).isVisible()).toBe(false);
+    expect(await page.getByRole('img', { name: 'Soup on the chapel stove' }).evaluate((image) => image.getBoundingClientRect().height)).toBeLessThanOrEqual(341);
+    await screenshot(page, `report-11-funder-view-print-${width}`);
+    await page.emulateMedia({ media: 'screen' });
+
+    const csv = await context.request.get(`${inject('appUrl')}/funds/${fund.id}/funders/${trust.id}/impact.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(`Westfell Chapel Friends,Warm space in the chapel,`);
+    await context.close();
+  }
   // No Content-Security-Policy violation or script error on any page. A page re-shown with errors
   // answers 422, which Chromium reports; anything else is a real problem.
   expect(consoles.flat().filter((problem) => !problem.includes('status of 422'))).toEqual([]);

@@ -18,6 +18,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RURAL_PEOPLE_PER_KM2 } from '../../../shared/coverage.ts';
 import { AreaKind } from '../../../shared/domain.ts';
+import { bindNamed } from '../../db/named-params.ts';
 import { postgresArray } from '../../db/postgres-array.ts';
 import type { AreaGeometry } from '../areas/geometry.ts';
 
@@ -72,20 +73,6 @@ export interface FiguresRow {
 /** The funder of the kept sums that count whole grants (the migration's nil UUID). */
 const WHOLE_GRANTS = '00000000-0000-0000-0000-000000000000';
 
-/**
- * Binds `$name` placeholders, in order, as the driver's `?`. The values reach PostgreSQL as parameters
- * of an unnamed statement, which it plans knowing them: a filter left empty drops out of the plan, and
- * the estimates are for this fund, not a generic one.
- */
-function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
-  const params: unknown[] = [];
-  const text = sql.replace(/\$([a-zA-Z]+)/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`coverage SQL: no value for $${name}`);
-    params.push(values[name]);
-    return '?';
-  });
-  return [text, params];
-}
 
 function filterValues(fundId: string, level: AreaKind, filter: CoverageFilter) {
   return {
@@ -288,7 +275,7 @@ const SUMMED_COVERAGE_SQL = coverageSql(SUMMED_MONEY);
  */
 export function coverageStatement(fundId: string, level: AreaKind, fundCodes: readonly string[], communityKeys: readonly string[], filter: CoverageFilter, summed = false): [string, unknown[]] {
   const kept = !summed && keptSumsServe(filter);
-  return bind(kept ? KEPT_COVERAGE_SQL : SUMMED_COVERAGE_SQL, {
+  return bindNamed(kept ? KEPT_COVERAGE_SQL : SUMMED_COVERAGE_SQL, {
     ...filterValues(fundId, level, filter),
     multiOnly: kept,
     fundCodes: postgresArray(fundCodes),
@@ -302,13 +289,13 @@ export function coverageRows(em: EntityManager, fundId: string, level: AreaKind,
 
 /** The fund's areas of a level with their own figures, and the names of the areas the fund lists. */
 export function frameRows(em: EntityManager, level: AreaKind, fundCodes: readonly string[]) {
-  return em.getConnection().execute<FrameRow[]>(...bind(FRAME_SQL, { level, fundCodes: postgresArray(fundCodes), ruralDensity: RURAL_PEOPLE_PER_KM2 }));
+  return em.getConnection().execute<FrameRow[]>(...bindNamed(FRAME_SQL, { level, fundCodes: postgresArray(fundCodes), ruralDensity: RURAL_PEOPLE_PER_KM2 }));
 }
 
 /** The fund's areas of a level with their boundaries' state, for the boundaries' cache. */
 export function levelAreaState(em: EntityManager, level: AreaKind, fundCodes: readonly string[]) {
   return em.getConnection().execute<{ areas: number; drawn: number; changed: string | null }[]>(
-    ...bind(
+    ...bindNamed(
       `WITH ${LEVEL_AREAS}
        SELECT count(*)::int AS areas, (count(*) FILTER (WHERE drawn))::int AS drawn, max(updated_at)::text AS changed FROM level_areas`,
       { level, fundCodes: postgresArray(fundCodes) },
@@ -319,7 +306,7 @@ export function levelAreaState(em: EntityManager, level: AreaKind, fundCodes: re
 /** The fund's areas of a level with their boundaries. */
 export function levelAreaBoundaries(em: EntityManager, level: AreaKind, fundCodes: readonly string[]) {
   return em.getConnection().execute<{ code: string; name: string; geometry: AreaGeometry }[]>(
-    ...bind(
+    ...bindNamed(
       `WITH ${LEVEL_AREAS}
        SELECT ar.code, ar.name, ar.geometry FROM level_areas la JOIN area ar ON ar.code = la.code
         WHERE la.drawn ORDER BY ar.code`,
@@ -355,7 +342,7 @@ export function areaGrantRows(em: EntityManager, fundId: string, area: { code: s
     .filter((code): code is string => Boolean(code))
     .map((code) => `wider:${code}`);
   return em.getConnection().execute<AreaGrantRow[]>(
-    ...bind(
+    ...bindNamed(
       `WITH ${PICKED},
        ${EXTERNAL_PLACES},
        here AS (

@@ -25,6 +25,9 @@ import { WhoFundsWhatPage } from '../features/priorities/components/who-funds-wh
 import { CoveragePage } from '../features/coverage/components/coverage-page.tsx';
 import { GrantReportPage } from '../features/reports/components/grant-report-page.tsx';
 import { ReportingPolicyPage } from '../features/reports/components/reporting-policy-page.tsx';
+import { FunderImpactPage } from '../features/reports/components/funder-impact-page.tsx';
+import { ImpactPage } from '../features/reports/components/impact-page.tsx';
+import { StoriesPage } from '../features/reports/components/stories-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -54,6 +57,9 @@ const router = createBrowserRouter([
           { path: '/funds/:fundId/open-data', element: <OpenDataPage /> },
           { path: '/funds/:fundId/reporting', element: <ReportingPolicyPage /> },
           { path: '/funds/:fundId/grants/:grantId/report', element: <GrantReportPage /> },
+          { path: '/funds/:fundId/stories', element: <StoriesPage /> },
+          { path: '/funds/:fundId/impact', element: <ImpactPage /> },
+          { path: '/funds/:fundId/funders/:funderId/impact', element: <FunderImpactPage /> },
           { path: '/funds/:fundId/triage', element: <TriageQueuePage /> },
           { path: '/funds/:fundId/duplicates', element: <DuplicatesPage /> },
           { path: '/applications/:applicationId', element: <TriageApplicationPage /> },

@@ -62,6 +62,11 @@ function FundList({ funds, mayCreate }: { funds: { id: string; name: string }[];
 
 function FundWeek({ fundId }: { fundId: string }) {
   const { data, error, isPending } = useFundWeek(fundId);
+  const { data: me } = useMe();
+  // An officer's own funder's view, one click from home; the coordinator finds every funder's on the totals page.
+  const ownFunders = (me?.me?.memberships ?? []).flatMap((membership) =>
+    membership.fund.id === fundId && membership.role === FundRole.FUNDER_OFFICER && membership.funder ? [membership.funder] : [],
+  );
   usePageTitle(data ? `${data.fund.name}: this week` : 'This week');
   if (isPending) return <p className="app-body" role="status">Loading the fund…</p>;
   if (error) return <p className="app-body" role="alert">{error.message}</p>;
@@ -142,6 +147,17 @@ function FundWeek({ fundId }: { fundId: string }) {
         <li>
           <Link to={`/funds/${fund.id}/priorities`}>Priorities</Link>
         </li>
+        <li>
+          <Link to={`/funds/${fund.id}/stories`}>Stories from reports</Link>
+        </li>
+        <li>
+          <Link to={`/funds/${fund.id}/impact`}>What the grants add up to</Link>
+        </li>
+        {ownFunders.map((funder) => (
+          <li key={funder.id}>
+            <Link to={`/funds/${fund.id}/funders/${funder.id}/impact`}>What {funder.name}’s money paid for</Link>
+          </li>
+        ))}
       </ul>
 
       <h2 className="app-heading-m">Money in the fund</h2>
