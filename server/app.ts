@@ -33,6 +33,7 @@ import { PhotoStore } from './modules/reports/photo-store.ts';
 import { funderImpactRoutes } from './modules/reports/funder-impact.routes.ts';
 import { reportPhotoRoutes, reportRoutes } from './modules/reports/report.routes.tsx';
 import { createSchema } from './schema.ts';
+import { graphqlBodyErrors, refuseUnstorableText } from './graphql-body.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
 // repository's web/dist in both cases. Looked up when the app is made, since a build may come later.
@@ -99,6 +100,13 @@ export function formatError(logger: Logger) {
     // Apollo's own request errors (parse, validation, bad variables) are the client's to fix.
     if (typeof code === 'string' && code !== ErrorCode.Internal) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    }
+    // graphql-js's own request errors that carry no code ("Too many errors processing variables…")
+    // are about what the client sent as well; an error a resolver threw has an original error and a
+    // path. (By name: Apollo may hold another copy of graphql-js than this module's.)
+    const request = error as { name?: unknown; originalError?: unknown; path?: unknown };
+    if (request.name === 'GraphQLError' && !request.originalError && !request.path) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return { message: 'Something went wrong on our side. Try again, and tell us if it keeps happening.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
@@ -171,6 +179,8 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use(
     '/graphql',
     express.json({ limit: '200kb' }),
+    graphqlBodyErrors,
+    refuseUnstorableText,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const em = orm.em.fork();
