@@ -3,18 +3,15 @@
 // GraphQL error, status 400 or 413), not Express's HTML error page or a failed statement later on.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ErrorCode, type FieldError } from '../shared/errors.ts';
+import { isStorable } from './storable-text.ts';
 
 function refuse(res: Response, status: number, message: string, fields?: FieldError[]) {
   res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BadUserInput, ...(fields ? { fields } : {}) } }] });
 }
 
-/** Text PostgreSQL cannot store as sent: U+0000, or half of a surrogate pair (not a character at all). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
 /** The first place in a parsed body where a string cannot be stored, as a dotted path. */
 function unstorableAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return unstorable(value) ? path : null;
+  if (typeof value === 'string') return isStorable(value) ? null : path;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = unstorableAt(item, `${path}[${index}]`);
@@ -31,13 +28,10 @@ function unstorableAt(value: unknown, path: string): string | null {
   return null;
 }
 
-/**
- * PostgreSQL text cannot hold U+0000, a lone surrogate would be stored as something else, and nobody
- * types either: refuse them wherever they are in the request (query, variables), naming the variable.
- */
+/** Text that cannot be stored (storable-text.ts) is refused wherever it is in the request, naming the variable. */
 export const refuseUnstorableText: RequestHandler = (req, res, next) => {
   const body = req.body as { query?: unknown; variables?: unknown } | undefined;
-  const inQuery = typeof body?.query === 'string' && unstorable(body.query);
+  const inQuery = typeof body?.query === 'string' && !isStorable(body.query);
   const inVariables = unstorableAt(body?.variables, '');
   if (!inQuery && !inVariables) return next();
   const message = 'Text cannot contain the null character (U+0000) or broken characters. Remove them and try again.';

@@ -119,6 +119,9 @@ describe('a few sentences and a photo', () => {
     expect(fieldError(await long.text(), 'sentences')).toBe('Use 150 words or fewer.');
     expect((await reportOf('sentences')).sentences).toBeNull();
 
+    // A null character cannot be typed, nor stored: it is taken out, and the rest is kept.
+    expect((await post(`/report/${token}/sentences`, { sentences: 'Twelve\u0000 people knit.' })).status).toBe(303);
+    expect((await reportOf('sentences')).sentences).toBe('Twelve people knit.');
     expect(redirectedTo(await post(`/report/${token}/sentences`, { sentences: 'Twelve people knitted every Tuesday all winter.' }))).toEqual({ status: 303, location: `/report/${token}/photo` });
     // Committed: another connection (as a restarted server would be) reads it.
     const other = new pg.Client({ connectionString: app.databaseUrl });

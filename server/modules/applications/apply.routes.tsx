@@ -28,6 +28,7 @@ import { sendPublicPage } from './public-page.tsx';
 import { eligibilityOf, findDraft, findOpenFund, offeredAreas, offeredPriorities, savePage, saveTyping, startDraft, submitDraft } from './apply.service.ts';
 import { fundPriorities } from '../taxonomy/taxonomy.service.ts';
 import { priorityLabeller } from '../../../shared/taxonomy.ts';
+import { cleanFormText } from '../../storable-text.ts';
 
 const DRAFT_COOKIE = 'pf_apply';
 
@@ -57,7 +58,7 @@ interface Dependencies {
  */
 export function applyRoutes({ orm, config, mailer, logger, stylesheets, scripts }: Dependencies): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
+  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }), cleanFormText);
   const secure = config.publicUrl.startsWith('https://');
 
   const send = (res: Response, status: number, title: string, fund: { name: string; isDemo: boolean }, body: ReactElement) =>

@@ -5,11 +5,12 @@ import type { Logger } from '../../logger.ts';
 import { findConfirmation, respondToConfirmation } from './confirmation.service.ts';
 import type { GroupConfirmation } from './group-confirmation.entity.ts';
 import { linkPageHandler, sendPublicPage } from './public-page.tsx';
+import { cleanFormText } from '../../storable-text.ts';
 
 /** Host organisations and referees answer here, from the link we emailed; opening it changes nothing. */
 export function confirmRoutes({ orm, logger, stylesheets }: { orm: Orm; logger: Logger; stylesheets: string[] }): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }));
+  router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), cleanFormText);
 
   const show = (res: Response, confirmation: GroupConfirmation, token: string, errors: { field: string; message: string }[] = []) => {
     const { application } = confirmation;

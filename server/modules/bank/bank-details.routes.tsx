@@ -6,11 +6,12 @@ import { linkPageHandler, sendPublicPage } from '../applications/public-page.tsx
 import { checkSentApplication } from '../duplicates/duplicates.service.ts';
 import { findBankDetailsRequest, giveBankDetails } from './bank-details.service.ts';
 import type { BankVault } from './bank-vault.ts';
+import { cleanFormText } from '../../storable-text.ts';
 
 /** Groups give bank details here, from the one-use link we emailed; works without JavaScript. */
 export function bankDetailsRoutes({ orm, vault, logger, stylesheets }: { orm: Orm; vault: BankVault; logger: Logger; stylesheets: string[] }): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }));
+  router.use(express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }), cleanFormText);
 
   const handle = (action: (req: Request, res: Response, token: string) => Promise<void>) =>
     linkPageHandler(

@@ -18,6 +18,7 @@ import type { PhotoStore } from './photo-store.ts';
 import { Report, ReportPhoto, ReportReply } from './report.entity.ts';
 import { PHOTO_MAX_BYTES } from './report-photo.ts';
 import { findReportByToken, isOverdue, removeReportPhoto, saveReportPage, saveReportPhoto, saveReportTyping, submitReport } from './report.service.ts';
+import { cleanFormText, storable } from '../../storable-text.ts';
 
 interface Dependencies {
   orm: Orm;
@@ -101,7 +102,7 @@ function readPhotoForm(req: Request): Promise<{ fields: ReportForm; bytes: Buffe
     let bytes: Buffer | null = null;
     let tooBig = false;
     parser.on('field', (name, value) => {
-      fields[name] = value;
+      fields[name] = storable(value);
     });
     parser.on('file', (name, stream) => {
       const chunks: Buffer[] = [];
@@ -128,7 +129,7 @@ function readPhotoForm(req: Request): Promise<{ fields: ReportForm; bytes: Buffe
  */
 export function reportRoutes({ orm, photos, logger, stylesheets, scripts }: Dependencies): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 10 }));
+  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 10 }), cleanFormText);
 
   const send = (res: Response, status: number, title: string, fund: { name: string; isDemo: boolean }, body: ReactElement) =>
     sendPublicPage(res, { status, title, fund, stylesheets, scripts, serviceName: `Report to ${fund.name}`, body });
