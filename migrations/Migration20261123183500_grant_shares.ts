@@ -30,8 +30,9 @@ export class Migration20261123183500_grant_shares extends Migration {
         end;`);
 
     // Each grant placed once, for the coverage map: one row per area code its application names (one
-    // row without a code when it names none), with what the map filters on, its place at each level and
-    // each funder's part of the whole grant (from the award's draws). Kept by the triggers below, so the
+    // row without a code when it names none), with what the map filters on, its place at each level (and
+    // in how many places the grant has money at each level) and each funder's part of the whole grant
+    // (from the award's draws). Kept by the triggers below, so the
     // map reads grants already split and placed.
     this.addSql(`create table "grant_share" (
       "grant_id" uuid not null,
@@ -48,6 +49,9 @@ export class Migration20261123183500_grant_shares extends Migration {
       "place_lsoa" text not null,
       "place_ward" text not null,
       "place_la" text not null,
+      "places_lsoa" smallint not null,
+      "places_ward" smallint not null,
+      "places_la" smallint not null,
       "funder_ids" uuid[] not null,
       "funder_pence" bigint[] not null,
       primary key ("grant_id", "position"));`);
@@ -83,14 +87,15 @@ export class Migration20261123183500_grant_shares extends Migration {
     this.addSql(`create function coverage_money_add(grant_ids uuid[], sign int) returns void language sql as $$
       insert into coverage_money as m (fund_id, funder_id, level, place, grants, single_grants, pence)
       select fund_id, funder_id, level, place, sign * count(*), sign * count(*) filter (where places = 1), sign * sum(pence)
-        from (select fund_id, funder_id, level, place, sum(pence) as pence, count(*) over (partition by grant_id, funder_id, level) as places, grant_id
-                from (select s.fund_id, s.grant_id, f.funder_id, f.pence, l.level, l.place
+        from (select fund_id, funder_id, level, place, sum(pence) as pence, min(places) as places, grant_id
+                from (select s.fund_id, s.grant_id, f.funder_id, f.pence, l.level, l.place, l.places
                         from grant_share s
                         cross join lateral (select ${WHOLE}, s.share_pence
                                             union all
                                             select part.funder_id, grant_share_pence(part.pence, s.areas, s.position)
                                               from unnest(s.funder_ids, s.funder_pence) as part(funder_id, pence)) as f(funder_id, pence)
-                        cross join lateral (values ('LSOA'::area_kind, s.place_lsoa), ('WARD', s.place_ward), ('LOCAL_AUTHORITY', s.place_la)) as l(level, place)
+                        cross join lateral (values ('LSOA'::area_kind, s.place_lsoa, s.places_lsoa), ('WARD', s.place_ward, s.places_ward),
+                                                   ('LOCAL_AUTHORITY', s.place_la, s.places_la)) as l(level, place, places)
                        where s.grant_id = any (grant_ids)) share_parts
                group by fund_id, funder_id, level, place, grant_id) grant_places
        group by fund_id, funder_id, level, place
@@ -135,25 +140,35 @@ export class Migration20261123183500_grant_shares extends Migration {
                    where dr.decision_id in (select decision_id from fund_grant where id = any (grant_ids))
                    group by dr.decision_id, co.funder_id) by_funder
            group by decision_id
+        ),
+        shares as (
+          select g.id as grant_id, coalesce(c.position, 1) as position, a.fund_id, a.phase_id, g.decision_id,
+                 (d.decided_at at time zone 'Europe/London')::date as awarded_on, a.priority_tags as tags, c.code,
+                 cardinality(a.area_codes) as areas, g.amount_pence,
+                 grant_share_pence(g.amount_pence, cardinality(a.area_codes), coalesce(c.position, 1)::int) as share_pence,
+                 area_place(c.code, ar.kind, ward.code, authority.code, 'LSOA') as place_lsoa,
+                 area_place(c.code, ar.kind, ward.code, authority.code, 'WARD') as place_ward,
+                 area_place(c.code, ar.kind, ward.code, authority.code, 'LOCAL_AUTHORITY') as place_la,
+                 coalesce(parts.funder_ids, '{}') as funder_ids, coalesce(parts.funder_pence, '{}') as funder_pence
+            from fund_grant g
+            join application a on a.id = g.application_id
+            join decision d on d.id = g.decision_id
+            left join lateral unnest(a.area_codes) with ordinality as c(code, position) on true
+            left join area ar on ar.code = c.code
+            left join area ward on ward.code = ar.ward_code
+            left join area authority on authority.code = ar.local_authority_code
+            left join parts on parts.decision_id = g.decision_id
+           where g.id = any (grant_ids)
+        ),
+        places as (
+          select grant_id, count(distinct place_lsoa) as lsoa, count(distinct place_ward) as ward, count(distinct place_la) as la
+            from shares group by grant_id
         )
         insert into grant_share (grant_id, position, fund_id, phase_id, decision_id, awarded_on, tags, code, areas, amount_pence, share_pence,
-                                 place_lsoa, place_ward, place_la, funder_ids, funder_pence)
-        select g.id, coalesce(c.position, 1), a.fund_id, a.phase_id, g.decision_id, (d.decided_at at time zone 'Europe/London')::date,
-               a.priority_tags, c.code, cardinality(a.area_codes), g.amount_pence,
-               grant_share_pence(g.amount_pence, cardinality(a.area_codes), coalesce(c.position, 1)::int),
-               area_place(c.code, ar.kind, ward.code, authority.code, 'LSOA'),
-               area_place(c.code, ar.kind, ward.code, authority.code, 'WARD'),
-               area_place(c.code, ar.kind, ward.code, authority.code, 'LOCAL_AUTHORITY'),
-               coalesce(parts.funder_ids, '{}'), coalesce(parts.funder_pence, '{}')
-          from fund_grant g
-          join application a on a.id = g.application_id
-          join decision d on d.id = g.decision_id
-          left join lateral unnest(a.area_codes) with ordinality as c(code, position) on true
-          left join area ar on ar.code = c.code
-          left join area ward on ward.code = ar.ward_code
-          left join area authority on authority.code = ar.local_authority_code
-          left join parts on parts.decision_id = g.decision_id
-         where g.id = any (grant_ids);
+                                 place_lsoa, place_ward, place_la, places_lsoa, places_ward, places_la, funder_ids, funder_pence)
+        select s.grant_id, s.position, s.fund_id, s.phase_id, s.decision_id, s.awarded_on, s.tags, s.code, s.areas, s.amount_pence, s.share_pence,
+               s.place_lsoa, s.place_ward, s.place_la, p.lsoa, p.ward, p.la, s.funder_ids, s.funder_pence
+          from shares s join places p on p.grant_id = s.grant_id;
         perform coverage_money_add(grant_ids, 1);
       end $$;`);
 

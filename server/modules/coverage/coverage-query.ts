@@ -94,13 +94,14 @@ export const keptSumsServe = (filter: CoverageFilter) => !filter.phaseId && !fil
  * The placed shares of the grants passing the filters, each with its place on the level's map and the
  * money counted for it (its share of the whole grant, or of the filtered funder's part) and for its
  * whole grant; then each grant's money per place, and in how many places it has money. The community
- * filter is only marked (`in_community`): the communities' table ignores it. `$multiOnly` keeps only
- * grants serving several areas.
+ * filter is only marked (`in_community`): the communities' table ignores it. `$spreadOnly` keeps only
+ * grants with money in more than one place of the level.
  */
 const PICKED = `
   picked AS (
     SELECT s.grant_id, s.position, s.tags,
            CASE $level::text WHEN 'LSOA' THEN s.place_lsoa WHEN 'WARD' THEN s.place_ward ELSE s.place_la END AS place,
+           CASE $level::text WHEN 'LSOA' THEN s.places_lsoa WHEN 'WARD' THEN s.places_ward ELSE s.places_la END AS places,
            ($community::text IS NULL OR $community::text = ANY (s.tags)) AS in_community,
            CASE WHEN $funder::uuid IS NULL THEN s.amount_pence ELSE s.funder_pence[array_position(s.funder_ids, $funder::uuid)] END AS grant_pence,
            CASE WHEN $funder::uuid IS NULL THEN s.share_pence
@@ -112,11 +113,10 @@ const PICKED = `
        AND ($theme::text IS NULL OR $theme::text = ANY (s.tags))
        AND ($from::date IS NULL OR s.awarded_on >= $from::date)
        AND ($to::date IS NULL OR s.awarded_on <= $to::date)
-       AND (NOT $multiOnly::boolean OR s.areas > 1)
+       AND (NOT $spreadOnly::boolean OR (s.areas > 1 AND CASE $level::text WHEN 'LSOA' THEN s.places_lsoa WHEN 'WARD' THEN s.places_ward ELSE s.places_la END > 1))
   ),
   grant_places AS (
-    SELECT grant_id, place, sum(pence) AS pence, count(*) OVER (PARTITION BY grant_id) AS places
-      FROM picked WHERE in_community GROUP BY grant_id, place
+    SELECT grant_id, place, sum(pence) AS pence, min(places) AS places FROM picked WHERE in_community GROUP BY grant_id, place
   )`;
 
 /**
@@ -196,6 +196,10 @@ const KEPT_MONEY = `
   by_tags AS (
     SELECT tags, grants, pence FROM coverage_tag_money
      WHERE fund_id = $fund::uuid AND funder_id = coalesce($funder::uuid, '${WHOLE_GRANTS}'::uuid) AND grants <> 0
+  ),
+  -- Grants with money in more than one place of the level, and in one of the map's areas at least.
+  spread_in_areas AS (
+    SELECT count(*) AS grants FROM (SELECT grant_id FROM picked WHERE places > 1 AND place IN (SELECT code FROM level_areas) GROUP BY grant_id) spread
   )`;
 
 /** The same, summed from the shares of the grants passing the filters. */
@@ -206,6 +210,9 @@ const SUMMED_MONEY = `
   ),
   by_tags AS (
     SELECT tags, count(*)::int AS grants, sum(grant_pence) AS pence FROM picked WHERE position = 1 GROUP BY tags
+  ),
+  spread_in_areas AS (
+    SELECT count(*) AS grants FROM (SELECT grant_id FROM grant_places WHERE places > 1 AND place IN (SELECT code FROM level_areas) GROUP BY grant_id) spread
   )`;
 
 /**
@@ -219,38 +226,38 @@ const coverageSql = (money: string) => `
   ${EXTERNAL_PLACES},
   ${LEVEL_AREAS},
   ${money},
+  -- One row per place: the pool's money there, and the external grants'.
   places AS (
-    SELECT 'pool' AS source, place, grants, single_grants, pence FROM pool_places
-    UNION ALL
-    SELECT 'external', place, count(*)::int, count(*)::int, sum(pence) FROM external_places GROUP BY place
+    SELECT coalesce(pp.place, ep.place) AS place,
+           coalesce(pp.grants, 0) AS grants, coalesce(pp.single_grants, 0) AS single_grants, coalesce(pp.pence, 0) AS pence,
+           coalesce(ep.grants, 0) AS external_grants, coalesce(ep.pence, 0) AS external_pence
+      FROM pool_places pp
+      FULL JOIN (SELECT place, count(*)::int AS grants, sum(pence) AS pence FROM external_places GROUP BY place) ep ON ep.place = pp.place
   ),
-  classified AS (
-    SELECT lv.code IS NOT NULL AS in_area,
-           CASE WHEN lv.code IS NOT NULL THEN lv.code
-                WHEN p.place IN ('no_area', 'other_currency') THEN p.place
+  in_areas AS (
+    SELECT * FROM places WHERE place IN (SELECT code FROM level_areas)
+  ),
+  -- The rest, with why each is in none of the map's areas.
+  left_out AS (
+    SELECT p.*,
+           CASE WHEN p.place IN ('no_area', 'other_currency') THEN p.place
                 WHEN ar.code IS NULL THEN 'unplaced'
                 WHEN NOT coalesce(ar.code IN (SELECT code FROM fund_codes) OR ar.ward_code IN (SELECT code FROM fund_codes)
                                   OR ar.local_authority_code IN (SELECT code FROM fund_codes), false) THEN 'outside'
                 WHEN p.place LIKE 'wider:%' THEN 'wider'
-                ELSE 'unplaced' END AS key,
-           coalesce(sum(p.grants) FILTER (WHERE p.source = 'pool'), 0)::int AS grants,
-           coalesce(sum(p.single_grants) FILTER (WHERE p.source = 'pool'), 0)::int AS single_grants,
-           coalesce(sum(p.pence) FILTER (WHERE p.source = 'pool'), 0) AS pence,
-           coalesce(sum(p.grants) FILTER (WHERE p.source = 'external'), 0)::int AS external_grants,
-           coalesce(sum(p.pence) FILTER (WHERE p.source = 'external'), 0) AS external_pence
+                ELSE 'unplaced' END AS key
       FROM places p
-      LEFT JOIN level_areas lv ON lv.code = p.place
-      LEFT JOIN area ar ON lv.code IS NULL AND ar.code = regexp_replace(p.place, '^[a-z]+:', '')
-     GROUP BY 1, 2
+      LEFT JOIN area ar ON ar.code = regexp_replace(p.place, '^[a-z]+:', '')
+     WHERE p.place NOT IN (SELECT code FROM level_areas)
   )
-  SELECT CASE WHEN in_area THEN 'money' ELSE 'left_out' END AS row_kind, key AS code, grants, pence, external_grants, external_pence FROM classified
+  SELECT 'money' AS row_kind, place AS code, grants, pence, external_grants, external_pence FROM in_areas
+  UNION ALL
+  SELECT 'left_out', key, sum(grants)::int, sum(pence), sum(external_grants)::int, sum(external_pence) FROM left_out GROUP BY key
   UNION ALL
   -- Each grant once in the totals, however many areas it serves.
-  SELECT 'in_areas', NULL,
-         (coalesce(sum(single_grants), 0)
-          + (SELECT count(*) FROM (SELECT DISTINCT grant_id FROM grant_places WHERE places > 1 AND place IN (SELECT code FROM level_areas)) spread))::int,
+  SELECT 'in_areas', NULL, (coalesce(sum(single_grants), 0) + (SELECT grants FROM spread_in_areas))::int,
          coalesce(sum(pence), 0), coalesce(sum(external_grants), 0)::int, coalesce(sum(external_pence), 0)
-    FROM classified WHERE in_area
+    FROM in_areas
   UNION ALL
   SELECT 'all', NULL, coalesce(sum(grants), 0)::int, coalesce(sum(pence), 0),
          (SELECT count(*) FROM external_places WHERE place <> 'other_currency')::int,
@@ -277,7 +284,7 @@ export function coverageStatement(fundId: string, level: AreaKind, fundCodes: re
   const kept = !summed && keptSumsServe(filter);
   return bindNamed(kept ? KEPT_COVERAGE_SQL : SUMMED_COVERAGE_SQL, {
     ...filterValues(fundId, level, filter),
-    multiOnly: kept,
+    spreadOnly: kept,
     fundCodes: postgresArray(fundCodes),
     communities: postgresArray(communityKeys),
   });
@@ -367,7 +374,7 @@ export function areaGrantRows(em: EntityManager, fundId: string, area: { code: s
               to_char(e.award_date, 'YYYY-MM-DD')
          FROM external_places ep JOIN external_grant e ON e.id = ep.id
         WHERE ep.place = $code::text`,
-      { ...filterValues(fundId, area.kind, filter), multiOnly: false, code: area.code, wider: postgresArray(wider) },
+      { ...filterValues(fundId, area.kind, filter), spreadOnly: false, code: area.code, wider: postgresArray(wider) },
     ),
   );
 }

@@ -59,6 +59,16 @@ export class GrantShare {
   @Property({ type: 'text' })
   placeLa!: string;
 
+  /** In how many places of each level the grant has money (the same on each of its shares). */
+  @Property({ type: 'smallint' })
+  placesLsoa!: number;
+
+  @Property({ type: 'smallint' })
+  placesWard!: number;
+
+  @Property({ type: 'smallint' })
+  placesLa!: number;
+
   /** The funders who paid towards the grant, and each one's pence, in the same order. */
   @Property({ type: 'uuid[]' })
   funderIds!: string[];
