@@ -58,6 +58,8 @@ export class Migration20261123183500_grant_shares extends Migration {
     this.addSql(`alter table "grant_share" add constraint "grant_share_grant_id_foreign" foreign key ("grant_id") references "fund_grant" ("id") on delete cascade;`);
     this.addSql(`create index "grant_share_fund_id_index" on "grant_share" ("fund_id");`);
     this.addSql(`create index "grant_share_code_index" on "grant_share" ("code");`);
+    // The map counts each grant with money in several places once: it reads these shares alone.
+    this.addSql(`create index "grant_share_spread_index" on "grant_share" ("fund_id", "grant_id", "place_lsoa", "place_ward", "place_la", "places_lsoa", "places_ward", "places_la", "funder_ids") where "areas" > 1;`);
     // Placing a grant reads its award's draws.
     this.addSql(`create index "award_draw_decision_id_index" on "award_draw" ("decision_id");`);
 

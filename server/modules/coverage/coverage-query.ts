@@ -94,8 +94,7 @@ export const keptSumsServe = (filter: CoverageFilter) => !filter.phaseId && !fil
  * The placed shares of the grants passing the filters, each with its place on the level's map and the
  * money counted for it (its share of the whole grant, or of the filtered funder's part) and for its
  * whole grant; then each grant's money per place, and in how many places it has money. The community
- * filter is only marked (`in_community`): the communities' table ignores it. `$spreadOnly` keeps only
- * grants with money in more than one place of the level.
+ * filter is only marked (`in_community`): the communities' table ignores it.
  */
 const PICKED = `
   picked AS (
@@ -113,7 +112,6 @@ const PICKED = `
        AND ($theme::text IS NULL OR $theme::text = ANY (s.tags))
        AND ($from::date IS NULL OR s.awarded_on >= $from::date)
        AND ($to::date IS NULL OR s.awarded_on <= $to::date)
-       AND (NOT $spreadOnly::boolean OR (s.areas > 1 AND CASE $level::text WHEN 'LSOA' THEN s.places_lsoa WHEN 'WARD' THEN s.places_ward ELSE s.places_la END > 1))
   ),
   grant_places AS (
     SELECT grant_id, place, sum(pence) AS pence, min(places) AS places FROM picked WHERE in_community GROUP BY grant_id, place
@@ -199,7 +197,13 @@ const KEPT_MONEY = `
   ),
   -- Grants with money in more than one place of the level, and in one of the map's areas at least.
   spread_in_areas AS (
-    SELECT count(*) AS grants FROM (SELECT grant_id FROM picked WHERE places > 1 AND place IN (SELECT code FROM level_areas) GROUP BY grant_id) spread
+    SELECT count(*) AS grants
+      FROM (SELECT s.grant_id FROM grant_share s
+             WHERE s.fund_id = $fund::uuid AND s.areas > 1
+               AND ($funder::uuid IS NULL OR $funder::uuid = ANY (s.funder_ids))
+               AND CASE $level::text WHEN 'LSOA' THEN s.places_lsoa WHEN 'WARD' THEN s.places_ward ELSE s.places_la END > 1
+               AND CASE $level::text WHEN 'LSOA' THEN s.place_lsoa WHEN 'WARD' THEN s.place_ward ELSE s.place_la END IN (SELECT code FROM level_areas)
+             GROUP BY s.grant_id) spread
   )`;
 
 /** The same, summed from the shares of the grants passing the filters. */
@@ -284,7 +288,6 @@ export function coverageStatement(fundId: string, level: AreaKind, fundCodes: re
   const kept = !summed && keptSumsServe(filter);
   return bindNamed(kept ? KEPT_COVERAGE_SQL : SUMMED_COVERAGE_SQL, {
     ...filterValues(fundId, level, filter),
-    spreadOnly: kept,
     fundCodes: postgresArray(fundCodes),
     communities: postgresArray(communityKeys),
   });
@@ -374,7 +377,7 @@ export function areaGrantRows(em: EntityManager, fundId: string, area: { code: s
               to_char(e.award_date, 'YYYY-MM-DD')
          FROM external_places ep JOIN external_grant e ON e.id = ep.id
         WHERE ep.place = $code::text`,
-      { ...filterValues(fundId, area.kind, filter), spreadOnly: false, code: area.code, wider: postgresArray(wider) },
+      { ...filterValues(fundId, area.kind, filter), code: area.code, wider: postgresArray(wider) },
     ),
   );
 }

@@ -9,6 +9,11 @@ import { Grant } from '../grants/grant.entity.ts';
 
 /** A grant's share for one of the area codes its application names (or its only row, without a code), placed at each level. */
 @Entity({ tableName: 'grant_share' })
+@Index({
+  name: 'grant_share_spread_index',
+  expression:
+    'create index "grant_share_spread_index" on "grant_share" ("fund_id", "grant_id", "place_lsoa", "place_ward", "place_la", "places_lsoa", "places_ward", "places_la", "funder_ids") where "areas" > 1',
+})
 export class GrantShare {
   @ManyToOne(() => Grant, { primary: true, deleteRule: 'cascade' })
   grant!: Rel<Grant>;
