@@ -22,6 +22,7 @@ import { Migration20261123161033_fund_areas } from './Migration20261123161033_fu
 import { Migration20261123161245_open_data_prefix } from './Migration20261123161245_open_data_prefix.ts';
 import { Migration20261123182325_reports } from './Migration20261123182325_reports.ts';
 import { Migration20261123183500_grant_shares } from './Migration20261123183500_grant_shares.ts';
+import { Migration20261123192156_match_record_postcode_written } from './Migration20261123192156_match_record_postcode_written.ts';
 
 export const migrations = [
   { name: 'Migration20261123093729_initial', class: Migration20261123093729_initial },
@@ -47,4 +48,5 @@ export const migrations = [
   { name: 'Migration20261123161245_open_data_prefix', class: Migration20261123161245_open_data_prefix },
   { name: 'Migration20261123182325_reports', class: Migration20261123182325_reports },
   { name: 'Migration20261123183500_grant_shares', class: Migration20261123183500_grant_shares },
+  { name: 'Migration20261123192156_match_record_postcode_written', class: Migration20261123192156_match_record_postcode_written },
 ];

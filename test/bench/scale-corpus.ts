@@ -39,8 +39,13 @@ export const GIN_INDEXES = {
   match_record_keys_gin: `CREATE INDEX match_record_keys_gin ON match_record USING gin (keys)`,
 };
 
+const GRANT_RECORD_PREFIX = '00000000-0000-4000-8000-';
+
 /** Match record ids in load order, so a run's ties break the same way as the last run's. */
-const grantRecordId = (index: number) => `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+const grantRecordId = (index: number) => `${GRANT_RECORD_PREFIX}${index.toString(16).padStart(12, '0')}`;
+
+/** The load order of a corpus grant's match record, or null for any other record (an application's). */
+export const grantIndexOf = (recordId: string) => (recordId.startsWith(GRANT_RECORD_PREFIX) ? parseInt(recordId.slice(GRANT_RECORD_PREFIX.length), 16) : null);
 
 export interface Corpus {
   client: pg.Client;
@@ -49,6 +54,8 @@ export interface Corpus {
   groups: Group[];
   fundId: string;
   importId: string;
+  /** The truth: the index in `groups` of the group each grant (by load order) went to. */
+  groupOf: Int32Array;
 }
 
 /** One batch of synthetic grants as the statement's parameters, match columns as the product computes them. */
@@ -56,7 +63,9 @@ function corpusBatch(corpus: Corpus, from: number, to: number) {
   const { random, data, groups } = corpus;
   const columns: unknown[][] = Array.from({ length: 19 }, () => []);
   for (let index = from; index < to; index += 1) {
-    const grant = syntheticGrant(random, data, groups[Math.floor(random() * groups.length)], index);
+    const group = Math.floor(random() * groups.length);
+    corpus.groupOf[index] = group;
+    const grant = syntheticGrant(random, data, groups[group], index);
     // The product builds the record from the stored entity (external-grant.service.ts); the same fields here.
     const record = externalGrantRecord({ ...grant, description: grant.description ?? undefined } as unknown as ExternalGrant);
     const recordId = grantRecordId(index);

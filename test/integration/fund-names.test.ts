@@ -36,7 +36,7 @@ async function newFund() {
 }
 
 /** Stores a published grant to `name` through the other connection, as an import would; returns its match record id. */
-async function storeGrant(client: pg.ClientBase, fund: { fundId: string; importId: string }, name: string) {
+async function storeGrant(client: pg.ClientBase, fund: { fundId: string; importId: string }, name: string, postcode: string | null = null) {
   const grantId = crypto.randomUUID();
   await client.query(
     `INSERT INTO external_grant (id, created_at, fund_id, imported_from_id, grant_identifier, title, currency, amount_awarded_minor, award_date, recipient_name, areas, funder_name)
@@ -44,7 +44,7 @@ async function storeGrant(client: pg.ClientBase, fund: { fundId: string; importI
     [grantId, fund.fundId, fund.importId, `360G-test-${grantId}`, name],
   );
   const id = crypto.randomUUID();
-  const record = { name, title: 'Food parcels', text: 'Food parcels', tags: [], areas: [], startsOn: '2026-05-01', endsOn: null };
+  const record = { name, postcode, title: 'Food parcels', text: 'Food parcels', tags: [], areas: [], startsOn: '2026-05-01', endsOn: null };
   const columns = matchColumns(id, record);
   await client.query(
     `INSERT INTO match_record (id, created_at, updated_at, fund_id, external_grant_id, name_core, keys, record) VALUES ($1, now(), now(), $2, $3, $4, $5::text[], $6::jsonb)`,
@@ -96,6 +96,19 @@ describe('the server’s index of a fund’s names', () => {
     expect((await alike(fund.fundId, 'Appleby Good Neighbours')).map((name) => name.recordId)).toEqual([first]);
   });
 
+  it('knows each record’s postcode, and sees a new one written under the same name', async () => {
+    const fund = await newFund();
+    const placed = await storeGrant(other, fund, 'Maryport Men’s Shed', 'ca15 6aa');
+    const unplaced = await storeGrant(other, fund, 'Maryport Mens Shed');
+    const postcodes = async () => (await alike(fund.fundId, 'Maryport Men’s Shed')).map((name) => [name.recordId, name.postcode]);
+    expect(await postcodes()).toEqual([[placed, 'CA15 6AA'], [unplaced, null]].sort());
+
+    const moved = { name: 'Maryport Mens Shed', postcode: 'CA15 8BB', title: 'Food parcels', text: 'Food parcels', tags: [], areas: [], startsOn: '2026-05-01', endsOn: null };
+    const columns = matchColumns(unplaced, moved);
+    await other.query(`UPDATE match_record SET keys = $2::text[], record = $3::jsonb WHERE id = $1`, [unplaced, postgresArray(columns.keys), JSON.stringify(moved)]);
+    expect(await postcodes()).toEqual([[placed, 'CA15 6AA'], [unplaced, 'CA15 8BB']].sort());
+  });
+
   it('sees a transaction that was open at its last look and committed after it', async () => {
     const fund = await newFund();
     await storeGrant(other, fund, 'Wigton Warm Spaces');
@@ -134,7 +147,7 @@ describe('the server’s index of a fund’s names', () => {
       [fund.fundId, postgresArray(ids), postgresArray(grants), postgresArray(cores)],
     );
     const found = await alike(fund.fundId, 'Solway Coast Group 17');
-    expect(found[0]).toEqual({ recordId: ids[16], similarity: 1 });
+    expect(found[0]).toEqual({ recordId: ids[16], similarity: 1, postcode: null });
     expect(found).toHaveLength(NAME_CANDIDATE_LIMIT);
   });
 });

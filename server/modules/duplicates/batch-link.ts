@@ -4,6 +4,7 @@
 // - records sharing a search key: one pass over the fund's records, their keys hash-joined with all the
 //   queries' keys, instead of a GIN lookup and a heap page per key and record;
 // - alike names: the same in-memory index of the fund's names as a single check (fund-names.ts);
+// - of the records found by name alone, the same nearest few as a single check (candidate-choice.ts);
 // - candidates read and prepared once for a chunk of queries near each other, and every query judged
 //   by `judge` itself, so the findings are the same.
 // Judging is most of the work. Worker threads judging chunks on both cores were measured and left out:
@@ -12,6 +13,7 @@
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DuplicateKind } from '../../../shared/domain.ts';
+import { chooseCandidates, isNameKey, type NameFound } from './candidate-choice.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
 import { judge, upsertFlags } from './duplicates.service.ts';
 import { NAME_CANDIDATE_LIMIT, searchKeys, type StoredRecord, type StoredRow, storedOf } from './match-store.ts';
@@ -185,7 +187,9 @@ export async function linkRecords(em: EntityManager, fundId: string, recordIds: 
       return n;
     }),
   );
-  const postings = await keyPostings(em, fundId, [...keyNumbers.keys()]);
+  const keys = [...keyNumbers.keys()];
+  const byName = keys.map(isNameKey);
+  const postings = await keyPostings(em, fundId, keys);
   // Each id is 36 characters, and a comma.
   const keysStats = { ms: performance.now() - mark, keys: keyNumbers.size, postings: postings.reduce((sum, ids) => sum + (ids ? (ids.length + 1) / 37 : 0), 0) };
 
@@ -201,13 +205,20 @@ export async function linkRecords(em: EntityManager, fundId: string, recordIds: 
     const started = performance.now();
     const listed = order.slice(next, (next += chunk)).map((index) => {
       const query = queries[index];
-      const ids = new Set<string>();
-      for (const n of queryKeys[index]) if (postings[n]) for (const id of postings[n].split(',')) ids.add(id);
-      for (const alike of names.search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id)) ids.add(alike.recordId);
-      ids.delete(query.id);
-      pairs += ids.size;
+      const byKey: string[] = [];
+      const found: NameFound[] = names
+        .search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id)
+        .map((alike) => ({ id: alike.recordId, postcode: alike.postcode, closeness: alike.similarity }));
+      for (const n of queryKeys[index]) {
+        if (!postings[n]) continue;
+        if (!byName[n]) byKey.push(...postings[n].split(','));
+        // Their postcodes from the name index, which holds every record's: reading them with the keys doubled the join's time.
+        else for (const id of postings[n].split(',')) found.push({ id, postcode: names.postcodeOf(id) ?? null, closeness: 1 });
+      }
       // In id order, as a rule, so that a query is judged the same way whichever path lists its candidates.
-      return { id: query.id, candidates: [...ids].sort() };
+      const candidates = chooseCandidates({ id: query.id, postcode: query.prepared.postcode?.full ?? null }, byKey, found);
+      pairs += candidates.length;
+      return { id: query.id, candidates };
     });
     alikeMs += performance.now() - started;
     return listed;

@@ -3,6 +3,7 @@
 // similarity reaches the threshold), and the same scoring code judges them.
 
 import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
+import { chooseCandidates, isNameKey, type NameFound } from './candidate-choice.ts';
 import { compareNames, type SameGroupContext, scoreSameGroup, reasonsInWords } from './same-group.ts';
 
 /** pg_trgm similarity a core name must reach to be a candidate without a shared key. */
@@ -71,10 +72,21 @@ export class CandidateIndex implements SameGroupContext {
     return known;
   }
 
-  /** Records sharing a blocking key with the query, or with a core name alike enough. */
+  /**
+   * Records sharing a blocking key other than a name with the query, and of those sharing a name key or
+   * with a core name alike enough, the nearest (candidate-choice.ts), as the PostgreSQL store chooses.
+   */
   candidates(query: PreparedRecord): PreparedRecord[] {
-    const found = new Set<number>();
-    for (const key of blockingKeys(query)) for (const index of this.byKey.get(key) ?? []) found.add(index);
+    const byKey: number[] = [];
+    const byName: NameFound[] = [];
+    // Ids by position in the corpus, so that equally near and alike records are taken in the corpus's order.
+    const idOf = (index: number) => String(index).padStart(10, '0');
+    const named = (index: number, closeness: number) => byName.push({ id: idOf(index), postcode: this.records[index].postcode?.full ?? null, closeness });
+    for (const key of blockingKeys(query)) {
+      const indexes = this.byKey.get(key) ?? [];
+      if (isNameKey(key)) for (const index of indexes) named(index, 1);
+      else byKey.push(...indexes);
+    }
     // Counted in a typed array rather than a map: common trigrams ("com" of community) list thousands of records.
     const touched: number[] = [];
     for (const trigram of query.nameTrigrams) {
@@ -84,9 +96,10 @@ export class CandidateIndex implements SameGroupContext {
       const count = this.shared[index];
       this.shared[index] = 0;
       const similarity = count / (query.nameTrigrams.size + this.records[index].nameTrigrams.size - count);
-      if (similarity >= NAME_CANDIDATE_THRESHOLD) found.add(index);
+      if (similarity >= NAME_CANDIDATE_THRESHOLD) named(index, similarity);
     }
-    return [...found].map((index) => this.records[index]);
+    const chosen = chooseCandidates({ id: '', postcode: query.postcode?.full ?? null }, byKey.map(idOf), byName);
+    return chosen.map((index) => this.records[Number(index)]);
   }
 
   /** Every record in the corpus judged the same group as the query, best first. */

@@ -136,6 +136,14 @@ export function prepareRecord(record: GrantRecord): PreparedRecord {
   };
 }
 
+const POSTCODE_KEY = 'postcode:';
+
+/** The normalised postcode a record's keys carry, or null. */
+export function postcodeOfKeys(keys: readonly string[]): string | null {
+  const key = keys.find((candidate) => candidate.startsWith(POSTCODE_KEY));
+  return key ? key.slice(POSTCODE_KEY.length) : null;
+}
+
 /** Identifier keys: two records sharing one of these are looked at together. */
 export function identifierKeys(prepared: PreparedRecord): string[] {
   const keys: string[] = [];
@@ -154,7 +162,7 @@ export function blockingKeys(prepared: PreparedRecord): string[] {
   if (prepared.email) keys.push(`email:${prepared.email}`);
   if (prepared.phone) keys.push(`phone:${prepared.phone}`);
   if (prepared.record.bankHash) keys.push(`bank:${prepared.record.bankHash}`);
-  if (prepared.postcode) keys.push(`postcode:${prepared.postcode.full}`);
+  if (prepared.postcode) keys.push(`${POSTCODE_KEY}${prepared.postcode.full}`);
   // Every name the group goes by, with and without words for its kind ("Compaid Trust" meets
   // "Compaid"), and its initials ("National Council for Voluntary Organisations" meets "NCVO").
   const names = new Set<string>();

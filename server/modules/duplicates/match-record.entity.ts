@@ -30,8 +30,9 @@ export class MatchRecord extends BaseEntity<'updatedAt'> {
   nameCore!: string;
 
   /**
-   * The transaction that last wrote the core name (set by a trigger), so that each server's name index
-   * can read the names changed since it last looked, including those of transactions still open then.
+   * The transaction that last wrote the core name or the keys (set by a trigger), so that each server's
+   * name index can read the names and postcodes changed since it last looked, including those of
+   * transactions still open then.
    */
   @Property({ type: 'bigint' })
   nameTxid!: string;

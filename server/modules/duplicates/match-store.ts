@@ -5,13 +5,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Application } from '../applications/application.entity.ts';
 import { BankDetails } from '../bank/bank-details.entity.ts';
+import { chooseCandidates, isNameKey, type NameFound } from './candidate-choice.ts';
 import { NAME_CANDIDATE_THRESHOLD } from './candidate-index.ts';
 import type { ExternalGrant } from './external-grant.entity.ts';
 import { fundNames } from './fund-names.ts';
-import { blockingKeys, type GrantRecord, type PreparedRecord, prepareRecord } from './grant-record.ts';
+import { blockingKeys, type GrantRecord, postcodeOfKeys, type PreparedRecord, prepareRecord } from './grant-record.ts';
 import { postgresArray } from '../../db/postgres-array.ts';
 
-/** At most this many candidates come from alike names; keys bring every record that shares them. */
+/** At most this many records with alike names are found (and fewer judged: see candidate-choice.ts). */
 export const NAME_CANDIDATE_LIMIT = 100;
 
 /** Keys that put two records side by side as possibly the same work in the same place. */
@@ -144,18 +145,33 @@ export async function loadStoredRecord(em: EntityManager, id: string): Promise<S
 }
 
 /**
- * Every record in the fund that shares a search key with this one, and the records whose core names
- * are most alike it (pg_trgm similarity at least NAME_CANDIDATE_THRESHOLD, at most NAME_CANDIDATE_LIMIT).
- * Equally alike records are taken in id order, so the limit always cuts in the same place and the
- * batch link (batch-link.ts) finds the same records.
+ * The records a check judges: every record in the fund that shares a search key other than a name with
+ * this one, and of those found by name alone (a shared name key, or a core name among the
+ * NAME_CANDIDATE_LIMIT most alike by pg_trgm similarity, at least NAME_CANDIDATE_THRESHOLD) the nearest
+ * (candidate-choice.ts). The keys' records are listed with their keys first, which are small, and only
+ * the chosen ones are read whole. Equally alike records are taken in id order, so the limits always cut
+ * in the same place and the batch link (batch-link.ts) finds the same records.
  */
 export async function findCandidates(em: EntityManager, fundId: string, query: StoredRecord): Promise<StoredRecord[]> {
   const names = await fundNames(em, fundId);
-  const alike = names.search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id).map((found) => found.recordId);
+  const byName: NameFound[] = names
+    .search(query.prepared.name.core, NAME_CANDIDATE_THRESHOLD, NAME_CANDIDATE_LIMIT, query.id)
+    .map((alike) => ({ id: alike.recordId, postcode: alike.postcode, closeness: alike.similarity }));
+  const keys = searchKeys(query.prepared);
+  const evidence = new Set(keys.filter((key) => !isNameKey(key)));
+  const keyed = await em.execute<{ id: string; keys: string[] }[]>(
+    `SELECT id, keys FROM match_record WHERE fund_id = ? AND id <> ? AND keys && ?::text[]`,
+    [fundId, query.id, postgresArray(keys)],
+  );
+  const byKey: string[] = [];
+  for (const row of keyed) {
+    if (row.keys.some((key) => evidence.has(key))) byKey.push(row.id);
+    else byName.push({ id: row.id, postcode: postcodeOfKeys(row.keys), closeness: 1 });
+  }
+  const chosen = chooseCandidates({ id: query.id, postcode: query.prepared.postcode?.full ?? null }, byKey, byName);
   const rows = await em.execute<StoredRow[]>(
-    `SELECT id, application_id, external_grant_id, record FROM match_record
-       WHERE fund_id = ? AND id <> ? AND (keys && ?::text[] OR id = ANY(?::uuid[]))`,
-    [fundId, query.id, postgresArray(searchKeys(query.prepared)), postgresArray(alike)],
+    `SELECT id, application_id, external_grant_id, record FROM match_record WHERE fund_id = ? AND id = ANY(?::uuid[]) ORDER BY id`,
+    [fundId, postgresArray(chosen)],
   );
   return rows.map(storedOf);
 }

@@ -12,11 +12,19 @@ import { trigrams } from './similarity.ts';
 export interface AlikeName {
   recordId: string;
   similarity: number;
+  /** The record's normalised postcode, so that namesakes can be ranked by place before any is read. */
+  postcode: string | null;
 }
 
 export class NameIndex {
   private readonly coreIds = new Map<string, number>();
   private readonly coreRecords: string[][] = [];
+  /** Each record's postcode, beside its id in coreRecords; one string for each distinct postcode. */
+  private readonly corePostcodes: (string | null)[][] = [];
+  private readonly postcodes = new Map<string, string>();
+  /** Every record id in order (as added: a fund's names are read in id order), and its postcode, for `postcodeOf`. */
+  private recordIds: string[] = [];
+  private recordPostcodes: (string | null)[] = [];
   private readonly trigramIds = new Map<string, number>();
   /** Each core name's trigram ids, end to end; `coreStarts[i]` is where core i's begin. */
   private coreTrigramList: number[] = [];
@@ -40,13 +48,14 @@ export class NameIndex {
     return this.coreRecords.length;
   }
 
-  add(recordId: string, core: string) {
+  add(recordId: string, core: string, postcode: string | null = null) {
     if (this.sealed) throw new Error('the name index is sealed; build a new one');
     let coreId = this.coreIds.get(core);
     if (coreId === undefined) {
       coreId = this.coreRecords.length;
       this.coreIds.set(core, coreId);
       this.coreRecords.push([]);
+      this.corePostcodes.push([]);
       for (const trigram of trigrams(core)) {
         let trigramId = this.trigramIds.get(trigram);
         if (trigramId === undefined) {
@@ -58,6 +67,14 @@ export class NameIndex {
       this.coreStarts.push(this.coreTrigramList.length);
     }
     this.coreRecords[coreId].push(recordId);
+    let shared = postcode === null ? null : this.postcodes.get(postcode);
+    if (shared === undefined) {
+      shared = postcode!;
+      this.postcodes.set(shared, shared);
+    }
+    this.corePostcodes[coreId].push(shared);
+    this.recordIds.push(recordId);
+    this.recordPostcodes.push(shared);
   }
 
   /** Builds the postings; no more names can be added after. */
@@ -82,7 +99,19 @@ export class NameIndex {
     }
     this.coreMarks = new Int32Array(cores);
     this.trigramMarks = new Int32Array(this.trigramIds.size);
-    for (const records of this.coreRecords) records.sort();
+    this.coreRecords.forEach((records, core) => {
+      if (records.length < 2) return;
+      const postcodes = this.corePostcodes[core];
+      const order = records.map((_, index) => index).sort((a, b) => (records[a] < records[b] ? -1 : records[a] > records[b] ? 1 : 0));
+      this.coreRecords[core] = order.map((index) => records[index]);
+      this.corePostcodes[core] = order.map((index) => postcodes[index]);
+    });
+    this.postcodes.clear();
+    if (this.recordIds.some((id, index) => index > 0 && this.recordIds[index - 1] > id)) {
+      const order = this.recordIds.map((_, index) => index).sort((a, b) => (this.recordIds[a] < this.recordIds[b] ? -1 : 1));
+      this.recordIds = order.map((index) => this.recordIds[index]);
+      this.recordPostcodes = order.map((index) => this.recordPostcodes[index]);
+    }
     this.sealed = true;
   }
 
@@ -155,17 +184,35 @@ export class NameIndex {
     // Records of equally alike names are ordered by id across those names, as ORDER BY similarity, id is.
     for (let from = 0; from < alike.length && found.length < limit; ) {
       let to = from;
-      const tied: string[] = [];
-      while (to < alike.length && alike[to].similarity === alike[from].similarity) tied.push(...this.coreRecords[alike[to++].core]);
-      if (to - from > 1) tied.sort();
-      for (const recordId of tied) {
-        if (recordId === excludeId) continue;
+      const { similarity } = alike[from];
+      const tied: AlikeName[] = [];
+      while (to < alike.length && alike[to].similarity === similarity) {
+        const { core } = alike[to++];
+        const postcodes = this.corePostcodes[core];
+        this.coreRecords[core].forEach((recordId, index) => tied.push({ recordId, similarity, postcode: postcodes[index] }));
+      }
+      if (to - from > 1) tied.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+      for (const name of tied) {
+        if (name.recordId === excludeId) continue;
         if (found.length === limit) break;
-        found.push({ recordId, similarity: alike[from].similarity });
+        found.push(name);
       }
       from = to;
     }
     return found;
+  }
+
+  /** The postcode of a record in the index (null when it has none), or undefined for a record it does not hold. */
+  postcodeOf(recordId: string): string | null | undefined {
+    if (!this.sealed) this.seal();
+    let low = 0;
+    let high = this.recordIds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.recordIds[middle] < recordId) low = middle + 1;
+      else high = middle;
+    }
+    return this.recordIds[low] === recordId ? this.recordPostcodes[low] : undefined;
   }
 
   private sizeOf(coreId: number) {

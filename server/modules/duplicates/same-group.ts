@@ -236,7 +236,7 @@ export function scoreSameGroup(a: PreparedRecord, b: PreparedRecord, context: Sa
 const LONDON_AREAS = new Set(['E', 'EC', 'N', 'NW', 'SE', 'SW', 'W', 'WC']);
 
 /** The letters that start a postcode district: "CA" of CA1, "M" of M14; "London" for London's. */
-function postcodeArea(district: string) {
+export function postcodeArea(district: string) {
   const letters = /^[A-Z]+/.exec(district)?.[0] ?? district;
   return LONDON_AREAS.has(letters) ? 'London' : letters;
 }

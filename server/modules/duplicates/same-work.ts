@@ -71,13 +71,6 @@ export function sharedPhrase(a: string | null | undefined, b: string | null | un
     .toLowerCase();
 }
 
-/** What both do, in words: a phrase their titles share, else one their descriptions share. */
-function sharedActivity(a: PreparedRecord, b: PreparedRecord): string | null {
-  const fromTitles = sharedPhrase(a.record.title, b.record.title);
-  if (fromTitles) return `both run ${fromTitles}`;
-  const fromText = sharedPhrase(a.record.text, b.record.text);
-  return fromText ? `both describe “${fromText}”` : null;
-}
 
 function monthYear(isoDate: string) {
   return { month: MONTHS[Number(isoDate.slice(5, 7)) - 1], year: isoDate.slice(0, 4) };
@@ -105,10 +98,14 @@ export function scoreSameWork(a: PreparedRecord, b: PreparedRecord): Judgement {
   const place = sharedPlace(a, b);
   if (!place || place.weight <= 0) return { score: 0, evidence };
   const described = setSimilarity(a.wordSet, b.wordSet);
-  const activity = sharedActivity(a, b);
-  // What they do must be alike: a phrase their titles share, or descriptions alike in their words.
-  const titled = activity?.startsWith('both run') ?? false;
-  if (!titled && described < (activity ? 0.2 : 0.3)) return { score: 0, evidence };
+  // What they do must be alike: a phrase their titles share, or descriptions alike in their words (a
+  // fifth will do when they share a phrase too). The descriptions' phrase, the slow part, is only
+  // looked for when it can count.
+  const fromTitles = sharedPhrase(a.record.title, b.record.title);
+  if (!fromTitles && described < 0.2) return { score: 0, evidence };
+  const fromText = fromTitles ? null : sharedPhrase(a.record.text, b.record.text);
+  const activity = fromTitles ? `both run ${fromTitles}` : fromText ? `both describe “${fromText}”` : null;
+  if (!fromTitles && described < (activity ? 0.2 : 0.3)) return { score: 0, evidence };
 
   const when = overlap(a, b);
   const summary = `${activity ?? 'both do similar work'} in ${place.words}`;
