@@ -35,3 +35,61 @@ export function isRural(population: number | null | undefined, areaKm2: number |
   if (population === null || population === undefined || !areaKm2) return null;
   return population / areaKm2 < RURAL_PEOPLE_PER_KM2;
 }
+
+/** One area's figures on a coverage map, as the server computes them and the page shows them. */
+export interface CoverageAreaFigures {
+  code: string;
+  name: string;
+  kind: 'LSOA' | 'WARD' | 'LOCAL_AUTHORITY';
+  grantCount: number;
+  pence: number;
+  population: number | null;
+  pencePerHead: number | null;
+  imdDecile: number | null;
+  imdDecileDerived: boolean;
+  areaKm2: number | null;
+  peoplePerKm2: number | null;
+  rural: boolean | null;
+  ruralPopulationShare: number | null;
+  externalGrantCount: number;
+  externalPence: number;
+}
+
+/**
+ * The order of an area's values in a coverage map's area table (`Coverage.areaTable`): one array per
+ * area instead of one object, which a map of 33,000 areas sends in a third of the bytes and GraphQL
+ * answers without resolving half a million fields.
+ */
+export const AREA_TABLE_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'grantCount',
+  'pence',
+  'population',
+  'pencePerHead',
+  'imdDecile',
+  'imdDecileDerived',
+  'areaKm2',
+  'peoplePerKm2',
+  'rural',
+  'ruralPopulationShare',
+  'externalGrantCount',
+  'externalPence',
+] as const satisfies readonly (keyof CoverageAreaFigures)[];
+
+export interface AreaTable {
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
+export function toAreaTable(areas: readonly CoverageAreaFigures[]): AreaTable {
+  return { columns: AREA_TABLE_COLUMNS, rows: areas.map((area) => AREA_TABLE_COLUMNS.map((column) => area[column])) };
+}
+
+/** The areas of an area table, by the columns it names (so an older page reads a newer table). */
+export function fromAreaTable(table: Record<string, unknown>): CoverageAreaFigures[] {
+  const { columns, rows } = table;
+  if (!Array.isArray(columns) || !Array.isArray(rows)) throw new Error('The coverage map came without its table of areas.');
+  return rows.map((row: unknown[]) => Object.fromEntries(columns.map((column: string, index) => [column, row[index]])) as unknown as CoverageAreaFigures);
+}

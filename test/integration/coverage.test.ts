@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREA_TABLE_COLUMNS, fromAreaTable } from '../../shared/coverage.ts';
 import { AreaKind, FundRole } from '../../shared/domain.ts';
 import type { Contribution } from '../../server/modules/funds/contribution.entity.ts';
 import type { Fund } from '../../server/modules/funds/fund.entity.ts';
@@ -200,6 +201,16 @@ describe('coverage at each level', () => {
     expect(view.grants).toEqual({ all: f(7, 2_600_01), inAreas: f(3, 1_800_01), wider: f(1, 250_00), outside: f(1, 400_00), unplaced: f(1, 50_00), noArea: f(1, 100_00) });
     expect(view.external.totals.inAreas).toEqual(f(2, 2_300_00));
     expect(view.external.totals.wider).toEqual(none);
+  });
+
+  it('sends the same areas as one table, for the map', async () => {
+    for (const level of [AreaKind.LSOA, AreaKind.WARD, AreaKind.LOCAL_AUTHORITY]) {
+      const { view } = await coverage(level);
+      const table = await clients.coordinator.gql(`query($fundId: ID!, $level: AreaKind!) { coverage(fundId: $fundId, level: $level) { areaTable } }`, { fundId: fund.id, level });
+      expect(table.errors).toBeUndefined();
+      expect(table.data!.coverage.areaTable.columns).toEqual([...AREA_TABLE_COLUMNS]);
+      expect(fromAreaTable(table.data!.coverage.areaTable)).toEqual(view.areas);
+    }
   });
 
   it('local authority: everything in the district, nothing wider', async () => {

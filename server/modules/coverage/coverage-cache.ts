@@ -91,8 +91,9 @@ export function coverageResponseCache(maxAreas = 100_000): ApolloServerPlugin<Co
         },
         async willSendResponse({ response }) {
           if (!key || response.body.kind !== 'single' || response.body.singleResult.errors || answers.get(key)) return;
-          const coverage = response.body.singleResult.data?.coverage as { areas?: unknown[] } | undefined;
-          answers.set(key, response.body.singleResult, coverage?.areas?.length ?? 1);
+          // Weighed by the areas it holds, as objects or as the table's rows.
+          const coverage = response.body.singleResult.data?.coverage as { areas?: unknown[]; areaTable?: { rows?: unknown[] } } | undefined;
+          answers.set(key, response.body.singleResult, Math.max(coverage?.areas?.length ?? 0, coverage?.areaTable?.rows?.length ?? 0));
         },
       };
     },

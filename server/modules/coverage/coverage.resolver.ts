@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { type AreaTable, toAreaTable } from '../../../shared/coverage.ts';
 import { AreaKind } from '../../../shared/domain.ts';
 import type { Context } from '../../context.ts';
 import { coverageAreaGrants, coverageBoundaries, fundCoverage } from './coverage.service.ts';
@@ -15,6 +17,14 @@ export class CoverageResolver {
     @Arg('filter', () => CoverageFilter, { nullable: true }) filter?: CoverageFilter,
   ) {
     return fundCoverage(em, viewer, { fundId, level, filter });
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      'The same areas as `areas`, as one table: `columns` names the values (code, name, kind, grantCount, pence, population, pencePerHead, imdDecile, imdDecileDerived, areaKm2, peoplePerKm2, rural, ruralPopulationShare, externalGrantCount, externalPence) and `rows` holds one array per area, by code. What the map asks for: a third of the bytes, and far quicker to answer for thousands of areas.',
+  })
+  areaTable(@Root() coverage: Coverage): AreaTable {
+    return toAreaTable(coverage.areas);
   }
 
   @Authorized()

@@ -129,6 +129,7 @@ export class Coverage {
   @Field(() => AreaKind) level!: AreaKind;
   @Field(() => [CoverageFundArea], { description: 'The areas the fund lists (Fund.areaCodes); the map covers them and the areas inside them.' }) fundAreas!: CoverageFundArea[];
   @Field(() => [CoverageArea], { description: "The fund's areas of the level, by code." }) areas!: CoverageArea[];
+  // areaTable: the same areas as one JSON table, resolved from `areas` (CoverageResolver).
   @Field(() => CoverageTotals) grants!: CoverageTotals;
   @Field(() => ExternalCoverage) external!: ExternalCoverage;
   @Field(() => Float, { description: 'An area with fewer people than this per km² counts as rural.' }) ruralPeoplePerKm2!: number;

@@ -1,6 +1,7 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../../app/graphql-client.ts';
+import { type CoverageAreaFigures, fromAreaTable } from '../../../../../shared/coverage.ts';
 import { graphql } from '../../../gql/index.ts';
 
 const CoverageOptionsQuery = graphql(`
@@ -38,23 +39,7 @@ const CoverageQuery = graphql(`
         name
         kind
       }
-      areas {
-        code
-        name
-        kind
-        grantCount
-        pence
-        population
-        pencePerHead
-        imdDecile
-        imdDecileDerived
-        areaKm2
-        peoplePerKm2
-        rural
-        ruralPopulationShare
-        externalGrantCount
-        externalPence
-      }
+      areaTable
       grants {
         ...CoverageTotalsFields
       }
@@ -140,14 +125,21 @@ const CoverageQuery = graphql(`
 `);
 
 export type CoverageOptions = ResultOf<typeof CoverageOptionsQuery>['fund'];
-export type CoverageResult = ResultOf<typeof CoverageQuery>;
-export type CoverageView = CoverageResult['coverage'];
-export type CoverageAreaView = CoverageView['areas'][number];
+type CoverageAnswer = ResultOf<typeof CoverageQuery>['coverage'];
+export type CoverageAreaView = CoverageAreaFigures;
+/** The map as the page uses it: the area table read back into one object per area. */
+export type CoverageView = Omit<CoverageAnswer, 'areaTable'> & { areas: CoverageAreaView[] };
 export type CoverageVariables = VariablesOf<typeof CoverageQuery>;
 export type CoverageFilterInput = NonNullable<CoverageVariables['filter']>;
 
 export const coverageQueryOptions = (variables: CoverageVariables) =>
-  queryOptions({ queryKey: ['fund', variables.fundId, 'coverage', variables.level, variables.filter ?? {}], queryFn: () => request(CoverageQuery, variables) });
+  queryOptions({
+    queryKey: ['fund', variables.fundId, 'coverage', variables.level, variables.filter ?? {}],
+    queryFn: async (): Promise<{ coverage: CoverageView }> => {
+      const { areaTable, ...coverage } = (await request(CoverageQuery, variables)).coverage;
+      return { coverage: { ...coverage, areas: fromAreaTable(areaTable) } };
+    },
+  });
 
 export const coverageOptionsQueryOptions = (fundId: string) =>
   queryOptions({ queryKey: ['fund', fundId, 'coverage-options'], queryFn: async () => (await request(CoverageOptionsQuery, { fundId })).fund });
