@@ -33,7 +33,7 @@ import { PhotoStore } from './modules/reports/photo-store.ts';
 import { funderImpactRoutes } from './modules/reports/funder-impact.routes.ts';
 import { reportPhotoRoutes, reportRoutes } from './modules/reports/report.routes.tsx';
 import { createSchema } from './schema.ts';
-import { graphqlBodyErrors, refuseUnstorableText } from './graphql-body.ts';
+import { refuseUnstorableText } from './graphql-body.ts';
 
 // server/app.ts runs from the source tree, or compiled as dist/server/app.js: the web build is at the
 // repository's web/dist in both cases. Looked up when the app is made, since a build may come later.
@@ -179,7 +179,6 @@ export async function createApp({ orm, config, logger, mailer, vault }: AppDepen
   app.use(
     '/graphql',
     express.json({ limit: '200kb' }),
-    graphqlBodyErrors,
     refuseUnstorableText,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {

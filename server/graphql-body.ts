@@ -1,7 +1,7 @@
-// What reaches the GraphQL endpoint before Apollo reads it: a body that is not JSON, or too large, or
-// text that PostgreSQL cannot store, gets the same kind of answer as any other bad input (a coded
-// GraphQL error, status 400 or 413), not Express's HTML error page or a failed statement later on.
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+// What reaches the GraphQL endpoint before Apollo reads it: text that PostgreSQL cannot store gets the
+// same kind of answer as any other bad input (a coded GraphQL error, naming the variable), not a failed
+// statement later on. (A body that is not JSON, or too large, is answered by the app's error handler.)
+import type { RequestHandler, Response } from 'express';
 import { ErrorCode, type FieldError } from '../shared/errors.ts';
 import { isStorable } from './storable-text.ts';
 
@@ -36,13 +36,4 @@ export const refuseUnstorableText: RequestHandler = (req, res, next) => {
   if (!inQuery && !inVariables) return next();
   const message = 'Text cannot contain the null character (U+0000) or broken characters. Remove them and try again.';
   refuse(res, 400, message, inVariables ? [{ field: inVariables.replace(/^input\./, ''), message }] : undefined);
-};
-
-/** A body that is not JSON, or is larger than the limit, answered as GraphQL answers bad input. */
-export const graphqlBodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
-  if (error.type === 'entity.too.large') return refuse(res, 413, 'The request is too large. Send less at once.');
-  if (error.type === 'entity.parse.failed' || error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
-    return refuse(res, 400, 'The request body is not valid JSON.');
-  }
-  next(error);
 };

@@ -88,6 +88,16 @@ describe('requests that cannot be read', () => {
     expect(answer.body).toEqual({ errors: [{ message: 'The request could not be read.', extensions: { code: 'BAD_USER_INPUT' } }] });
   });
 
+  it('refuses text PostgreSQL cannot store, naming the variable, before anything reads it', async () => {
+    const message = 'Text cannot contain the null character (U+0000) or broken characters. Remove them and try again.';
+    const nul = await post('null character', JSON.stringify({ query: 'mutation($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) { message } }', variables: { input: { email: 'a\u0000@example.org' } } }));
+    expect(nul.status).toBe(400);
+    expect(nul.body).toEqual({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', message }] } }] });
+    const surrogate = await post('lone surrogate', JSON.stringify({ query: 'query($code: String!) { area(code: $code) { code } }', variables: { code: 'E01\uD800' } }));
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body).toEqual({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code', message }] } }] });
+  });
+
   it('names an unknown field without any internals', async () => {
     const answer = await query('unknown field', '{ fundz }');
     expect(answer.status).toBe(400);
