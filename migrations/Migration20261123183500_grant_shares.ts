@@ -122,17 +122,21 @@ export class Migration20261123183500_grant_shares extends Migration {
     // from their application, decision, draws and the areas, and adds them back. Each fund's version is
     // raised first, so a fund's sums only ever change under its version row's lock, one transaction at a
     // time, and the coverage cache (keyed by that version) sees the change.
+    // Raises the version of each fund the grants are (or were placed) in, in order, taking its row's lock.
+    this.addSql(`create function grant_funds_changed(grant_ids uuid[]) returns void language sql as $$
+      insert into fund_data_version as v (fund_id, version)
+      select distinct fund_id, 1 from (
+        select a.fund_id from fund_grant g join application a on a.id = g.application_id where g.id = any (grant_ids)
+        union all
+        select fund_id from grant_share where grant_id = any (grant_ids)
+      ) funds
+      order by fund_id
+      on conflict (fund_id) do update set version = v.version + 1;
+    $$;`);
+
     this.addSql(`create function grant_shares_refresh(grant_ids uuid[]) returns void language plpgsql as $$
       begin
-        insert into fund_data_version as v (fund_id, version)
-        select distinct fund_id, 1 from (
-          select a.fund_id from fund_grant g join application a on a.id = g.application_id where g.id = any (grant_ids)
-          union all
-          select fund_id from grant_share where grant_id = any (grant_ids)
-        ) funds
-        order by fund_id
-        on conflict (fund_id) do update set version = v.version + 1;
-
+        perform grant_funds_changed(grant_ids);
         perform coverage_money_add(grant_ids, -1);
         delete from grant_share where grant_id = any (grant_ids);
         with parts as (
@@ -208,9 +212,7 @@ export class Migration20261123183500_grant_shares extends Migration {
     // A grant deleted (or its application or decision) takes its money out of the sums with it.
     this.addSql(`create function grant_shares_removed() returns trigger language plpgsql as $$
       begin
-        insert into fund_data_version as v (fund_id, version)
-        select distinct fund_id, 1 from grant_share where grant_id = old.id
-        on conflict (fund_id) do update set version = v.version + 1;
+        perform grant_funds_changed(array[old.id]);
         perform coverage_money_add(array[old.id], -1);
         delete from grant_share where grant_id = old.id;
         return old;
@@ -261,7 +263,7 @@ export class Migration20261123183500_grant_shares extends Migration {
     for (const [trigger, table] of [['area_grant_shares_deleted', 'area'], ['area_grant_shares_inserted', 'area'], ['area_grant_shares_updated', 'area'], ['fund_grant_shares_removed', 'fund_grant'], ['award_draw_grant_shares', 'award_draw'], ['decision_grant_shares', 'decision'], ['application_grant_shares', 'application'], ['fund_grant_shares', 'fund_grant']]) {
       this.addSql(`drop trigger if exists "${trigger}" on "${table}";`);
     }
-    for (const fn of ['areas_within(text[])', 'area_grant_shares_deleted()', 'area_grant_shares_inserted()', 'area_grant_shares_changed()', 'grant_shares_removed()', 'grant_shares_changed()', 'grant_shares_refresh(uuid[])', 'coverage_money_add(uuid[], int)', 'area_place(text, area_kind, text, text, area_kind)', 'grant_share_pence(bigint, int, int)']) {
+    for (const fn of ['areas_within(text[])', 'area_grant_shares_deleted()', 'area_grant_shares_inserted()', 'area_grant_shares_changed()', 'grant_shares_removed()', 'grant_shares_changed()', 'grant_shares_refresh(uuid[])', 'coverage_money_add(uuid[], int)', 'grant_funds_changed(uuid[])', 'area_place(text, area_kind, text, text, area_kind)', 'grant_share_pence(bigint, int, int)']) {
       this.addSql(`drop function if exists ${fn};`);
     }
     this.addSql(`drop table if exists "coverage_tag_money";`);
