@@ -111,25 +111,19 @@ interface Frame {
 }
 
 // The map's areas change only with the areas themselves (or the fund's list of them), not with grants,
-// so they are kept per level and list of areas while no area import happens.
-const FRAME_CACHE_SIZE = 32;
-const frameCache = new Map<string, Frame>();
+// so they are kept per level and list of areas while no area import happens, weighed as the figures are.
+const frameCache = new AreaWeightedCache<Frame>(100_000);
 
 async function mapFrame(em: EntityManager, level: AreaKind, fundCodes: readonly string[], areasVersion: string): Promise<Frame> {
   const key = JSON.stringify([level, fundCodes, areasVersion]);
   const kept = frameCache.get(key);
-  if (kept) {
-    frameCache.delete(key);
-    frameCache.set(key, kept);
-    return kept;
-  }
+  if (kept) return kept;
   const rows = await frameRows(em, level, fundCodes);
   const frame: Frame = {
     areas: rows.filter((row): row is AreaRow => row.row_kind === 'area').sort(byCode),
     names: new Map(rows.filter((row): row is FundAreaRow => row.row_kind === 'fund_area').map((row) => [row.code, row.name])),
   };
-  frameCache.set(key, frame);
-  if (frameCache.size > FRAME_CACHE_SIZE) frameCache.delete(frameCache.keys().next().value!);
+  frameCache.set(key, frame, frame.areas.length);
   return frame;
 }
 
