@@ -7,22 +7,7 @@ import { graphql } from '../../../gql/index.ts';
 const CoverageOptionsQuery = graphql(`
   query CoverageOptions($fundId: ID!) {
     fund(id: $fundId) {
-      id
-      name
-      phases {
-        id
-        name
-      }
-      priorities(includeRetired: false) {
-        id
-        key
-        label
-        kind
-      }
-      funders {
-        id
-        name
-      }
+      ...FundFilterOptions
     }
   }
 `);

@@ -28,22 +28,7 @@ export const StoryFieldsFragment = graphql(`
 const StoryFeedOptionsQuery = graphql(`
   query StoryFeedOptions($fundId: ID!) {
     fund(id: $fundId) {
-      id
-      name
-      phases {
-        id
-        name
-      }
-      priorities(includeRetired: false) {
-        id
-        key
-        label
-        kind
-      }
-      funders {
-        id
-        name
-      }
+      ...FundFilterOptions
       wards: areas(kind: WARD) {
         code
         name
